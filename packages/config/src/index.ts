@@ -1,0 +1,2 @@
+export type { Config, LogLevel, NodeEnv } from './config.js';
+export { ConfigError, type EnvSource, loadConfig } from './load.js';

@@ -1,0 +1,103 @@
+/**
+ * The one error shape of the API (ARCHITECTURE.md, "Errors"): tRPC puts it in
+ * `error.data`, REST sends it as `application/problem+json` (RFC 9457).
+ */
+export const errorStatus = {
+  BAD_REQUEST: 400,
+  UNAUTHORIZED: 401,
+  QUOTA_EXCEEDED: 402,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  CONFLICT: 409,
+  PAYLOAD_TOO_LARGE: 413,
+  UNSUPPORTED_MEDIA_TYPE: 415,
+  RATE_LIMITED: 429,
+  INTERNAL: 500,
+  AI_UNAVAILABLE: 503,
+  NOT_CONFIGURED: 503,
+  TIMEOUT: 504,
+} as const;
+
+export type ErrorCode = keyof typeof errorStatus;
+
+const errorTitles: Record<ErrorCode, string> = {
+  BAD_REQUEST: 'Bad request',
+  UNAUTHORIZED: 'Unauthorized',
+  QUOTA_EXCEEDED: 'Monthly quota exceeded',
+  FORBIDDEN: 'Forbidden',
+  NOT_FOUND: 'Not found',
+  CONFLICT: 'Conflict',
+  PAYLOAD_TOO_LARGE: 'Payload too large',
+  UNSUPPORTED_MEDIA_TYPE: 'Unsupported media type',
+  RATE_LIMITED: 'Too many requests',
+  INTERNAL: 'Internal server error',
+  AI_UNAVAILABLE: 'AI provider unavailable',
+  NOT_CONFIGURED: 'Not configured',
+  TIMEOUT: 'Request timed out',
+};
+
+/** One field-level problem of a refused input. */
+export interface ProblemIssue {
+  readonly path: string;
+  readonly message: string;
+}
+
+export interface Problem {
+  readonly type: string;
+  readonly title: string;
+  readonly status: number;
+  readonly code: ErrorCode;
+  readonly detail: string;
+  readonly requestId: string;
+  readonly issues?: readonly ProblemIssue[];
+}
+
+export function isErrorCode(value: unknown): value is ErrorCode {
+  return typeof value === 'string' && Object.hasOwn(errorStatus, value);
+}
+
+export function problemType(code: ErrorCode): string {
+  return `urn:aria:problem:${code.toLowerCase().replaceAll('_', '-')}`;
+}
+
+export function toProblem(input: {
+  code: ErrorCode;
+  detail?: string | undefined;
+  requestId: string;
+  issues?: readonly ProblemIssue[] | undefined;
+}): Problem {
+  const title = errorTitles[input.code];
+  return {
+    type: problemType(input.code),
+    title,
+    status: errorStatus[input.code],
+    code: input.code,
+    detail: input.detail ?? title,
+    requestId: input.requestId,
+    ...(input.issues && input.issues.length > 0 ? { issues: input.issues } : {}),
+  };
+}
+
+/**
+ * A failure the caller should see as it is. Anything thrown that is not an AppError is
+ * reported as INTERNAL with a generic detail, so internals never leak.
+ */
+export class AppError extends Error {
+  override readonly name = 'AppError';
+  constructor(
+    readonly code: ErrorCode,
+    readonly detail: string,
+    readonly options: {
+      readonly issues?: readonly ProblemIssue[];
+      /** Response headers that belong to the failure (Retry-After, X-RateLimit-*, …). */
+      readonly headers?: Readonly<Record<string, string>>;
+      readonly cause?: unknown;
+    } = {},
+  ) {
+    super(detail, { cause: options.cause });
+  }
+
+  get status(): number {
+    return errorStatus[this.code];
+  }
+}

@@ -1,0 +1,9 @@
+import { defineConfig } from 'vitest/config';
+
+// One run over every package; the JSON report is what .ci/run reads for its summary line.
+export default defineConfig({
+  test: {
+    projects: ['packages/*', 'apps/*'],
+    reporters: ['default', ['json', { outputFile: 'reports/vitest.json' }]],
+  },
+});
