@@ -1,0 +1,106 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Config } from '@aria/config';
+import { PGlite } from '@electric-sql/pglite';
+import type { ExtractTablesWithRelations } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
+import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
+import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
+import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator';
+import postgres from 'postgres';
+import { migrationsFolder } from './migrations-folder.js';
+import * as schema from './schema/index.js';
+
+export type AriaSchema = typeof schema;
+
+/** The database as every other package sees it: the same type over postgres.js and PGlite. */
+export type AriaDatabase = PgDatabase<PgQueryResultHKT, AriaSchema>;
+
+/** The `tx` of `db.transaction(async (tx) => …)`; also usable wherever an AriaDatabase is. */
+export type AriaTransaction = PgTransaction<
+  PgQueryResultHKT,
+  AriaSchema,
+  ExtractTablesWithRelations<AriaSchema>
+>;
+
+export type DatabaseDriver = 'postgres' | 'pglite';
+
+export interface DatabaseHandle {
+  readonly db: AriaDatabase;
+  readonly driver: DatabaseDriver;
+  /** Runs `select 1`; rejects when the database cannot answer. */
+  ping(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export interface CreateDbOptions {
+  /** PGlite only: keep the database in memory instead of `${dataDir}/pglite` (tests). */
+  readonly inMemory?: boolean;
+}
+
+export type DatabaseConfig = Pick<Config, 'database' | 'dataDir'>;
+
+const drizzleOptions = { schema, casing: 'snake_case' } as const;
+
+/** How `migrate()` reaches the driver-specific migrator of a handle made by `createDb`. */
+const migrators = new WeakMap<DatabaseHandle, () => Promise<void>>();
+
+/**
+ * Opens the database chosen by the configuration: postgres.js when `database.url` is set,
+ * otherwise embedded PGlite (in `${dataDir}/pglite`, or in memory with `inMemory`).
+ */
+export async function createDb(
+  config: DatabaseConfig,
+  options: CreateDbOptions = {},
+): Promise<DatabaseHandle> {
+  return config.database.url
+    ? openPostgres(config.database.url, config.database.poolMax)
+    : openPglite(options.inMemory ? undefined : join(config.dataDir, 'pglite'));
+}
+
+/** Applies every pending migration of `packages/db/migrations`; a no-op when up to date. */
+export async function migrate(handle: DatabaseHandle): Promise<void> {
+  const run = migrators.get(handle);
+  if (!run) throw new Error('migrate() needs a DatabaseHandle created by createDb()');
+  await run();
+}
+
+function openPostgres(url: string, poolMax: number): DatabaseHandle {
+  const client = postgres(url, { max: poolMax, onnotice: () => {} });
+  const db = drizzlePostgres({ client, ...drizzleOptions });
+  return register(
+    {
+      db,
+      driver: 'postgres',
+      ping: () => pingDatabase(db),
+      close: () => client.end({ timeout: 5 }),
+    },
+    () => migratePostgres(db, { migrationsFolder }),
+  );
+}
+
+async function openPglite(dataDir: string | undefined): Promise<DatabaseHandle> {
+  if (dataDir) mkdirSync(dataDir, { recursive: true });
+  const client = await PGlite.create(dataDir);
+  const db = drizzlePglite({ client, ...drizzleOptions });
+  return register(
+    {
+      db,
+      driver: 'pglite',
+      ping: () => pingDatabase(db),
+      close: () => (client.closed ? Promise.resolve() : client.close()),
+    },
+    () => migratePglite(db, { migrationsFolder }),
+  );
+}
+
+async function pingDatabase(db: AriaDatabase): Promise<void> {
+  await db.execute(sql`select 1`);
+}
+
+function register(handle: DatabaseHandle, runMigrations: () => Promise<void>): DatabaseHandle {
+  migrators.set(handle, runMigrations);
+  return handle;
+}

@@ -1,0 +1,20 @@
+export {
+  type AriaDatabase,
+  type AriaSchema,
+  type AriaTransaction,
+  type CreateDbOptions,
+  createDb,
+  type DatabaseConfig,
+  type DatabaseDriver,
+  type DatabaseHandle,
+  migrate,
+} from './client.js';
+export {
+  isCheckViolation,
+  isForeignKeyViolation,
+  isUniqueViolation,
+  PgErrorCode,
+  pgErrorCode,
+} from './errors.js';
+export * from './schema/index.js';
+export { demoAthleteId, seedDevelopmentData } from './seed.js';

@@ -1,0 +1,50 @@
+import { sql } from 'drizzle-orm';
+import { boolean, check, date, integer, pgTable, primaryKey, text } from 'drizzle-orm/pg-core';
+import { athletes } from './athletes.js';
+import { timestamps, timestamptz } from './columns.js';
+import { subscriptionTierEnum, usageKindEnum } from './enums.js';
+
+/** One subscription per athlete; free-tier rows have no Stripe ids. */
+export const subscriptions = pgTable('subscriptions', {
+  athleteId: text()
+    .primaryKey()
+    .references(() => athletes.id, { onDelete: 'cascade' }),
+  tier: subscriptionTierEnum().notNull().default('free'),
+  /** Stripe's status: active, trialing, past_due, canceled, incomplete, unpaid, … */
+  status: text().notNull().default('active'),
+  stripeCustomerId: text().unique('subscriptions_stripe_customer_id_unique'),
+  stripeSubscriptionId: text().unique('subscriptions_stripe_subscription_id_unique'),
+  stripePriceId: text(),
+  currentPeriodStart: timestamptz(),
+  currentPeriodEnd: timestamptz(),
+  cancelAtPeriodEnd: boolean().notNull().default(false),
+  /** `created` of the last Stripe event applied; older events are ignored. */
+  lastEventAt: timestamptz(),
+  ...timestamps,
+});
+
+/** Metered calls per athlete, calendar month and kind; consumed with a guarded UPDATE. */
+export const monthlyUsage = pgTable(
+  'monthly_usage',
+  {
+    athleteId: text()
+      .notNull()
+      .references(() => athletes.id, { onDelete: 'cascade' }),
+    /** First day of the month (UTC), `YYYY-MM-01`. */
+    periodStart: date({ mode: 'string' }).notNull(),
+    kind: usageKindEnum().notNull(),
+    used: integer().notNull().default(0),
+  },
+  (table) => [
+    primaryKey({
+      name: 'monthly_usage_pk',
+      columns: [table.athleteId, table.periodStart, table.kind],
+    }),
+    check('monthly_usage_used_non_negative', sql`${table.used} >= 0`),
+  ],
+);
+
+export type Subscription = typeof subscriptions.$inferSelect;
+export type NewSubscription = typeof subscriptions.$inferInsert;
+export type MonthlyUsage = typeof monthlyUsage.$inferSelect;
+export type NewMonthlyUsage = typeof monthlyUsage.$inferInsert;

@@ -1,0 +1,83 @@
+import { eq } from 'drizzle-orm';
+import { expect, it } from 'vitest';
+import { describeEachDriver } from '../testing.js';
+import {
+  apiKeys,
+  athletes,
+  coachAthleteLinks,
+  conversations,
+  dailyMetrics,
+  messages,
+  monthlyUsage,
+  moodReports,
+  subscriptions,
+  trainingPlans,
+  trainingSessions,
+  wearableConnections,
+} from './index.js';
+
+const childTables = {
+  apiKeys,
+  coachAthleteLinks,
+  conversations,
+  dailyMetrics,
+  messages,
+  monthlyUsage,
+  moodReports,
+  subscriptions,
+  trainingPlans,
+  trainingSessions,
+  wearableConnections,
+};
+
+describeEachDriver('deleting an athlete', (suite) => {
+  it('cascades to every child table', async () => {
+    const { db } = suite;
+    const athleteId = 'athlete-cascade';
+    await db.insert(athletes).values({ id: athleteId, name: 'Cascade Runner' });
+    await db
+      .insert(coachAthleteLinks)
+      .values({ coachId: 'coach-1', athleteId, grantedBy: athleteId });
+    await db
+      .insert(subscriptions)
+      .values({ athleteId, tier: 'pro', stripeCustomerId: 'cus_cascade' });
+    await db
+      .insert(monthlyUsage)
+      .values({ athleteId, periodStart: '2026-01-01', kind: 'ask', used: 1 });
+    await db.insert(apiKeys).values({
+      keyHash: 'a'.repeat(64),
+      start: 'aria_sk_aaaa',
+      name: 'cascade key',
+      ownerId: athleteId,
+    });
+    await db.insert(moodReports).values({ athleteId, mood: 'good', energy: 7 });
+    const [conversation] = await db
+      .insert(conversations)
+      .values({ athleteId, title: 'Block starts' })
+      .returning({ id: conversations.id });
+    if (!conversation) throw new Error('conversation was not inserted');
+    await db
+      .insert(messages)
+      .values({ conversationId: conversation.id, role: 'user', content: 'Hi' });
+    await db.insert(trainingPlans).values({ athleteId, event: '100m', inputs: {}, plan: {} });
+    await db
+      .insert(trainingSessions)
+      .values({ athleteId, date: '2026-01-02', type: 'speed', rpe: 7 });
+    await db
+      .insert(wearableConnections)
+      .values({ athleteId, provider: 'WHOOP', externalUserId: 'terra-user-1' });
+    await db
+      .insert(dailyMetrics)
+      .values({ athleteId, date: '2026-01-02', source: 'terra', hrvRmssd: 85 });
+
+    for (const [name, table] of Object.entries(childTables)) {
+      expect(await db.$count(table), `${name} before delete`).toBe(1);
+    }
+
+    await db.delete(athletes).where(eq(athletes.id, athleteId));
+
+    for (const [name, table] of Object.entries(childTables)) {
+      expect(await db.$count(table), `${name} after delete`).toBe(0);
+    }
+  });
+});
