@@ -1,0 +1,14 @@
+export {
+  type ConfiguredKeyValueStore,
+  createKeyValueStore,
+  type KeyValueStoreOptions,
+} from './kv/create.js';
+export { createMemoryStore, type MemoryStore, type MemoryStoreOptions } from './kv/memory.js';
+export { withKeyPrefix } from './kv/prefixed.js';
+export type { IncrementOptions, KeyValueDriver, KeyValueStore, SetOptions } from './kv/types.js';
+export {
+  createUpstashStore,
+  type UpstashConnection,
+  type UpstashStore,
+  type UpstashStoreOptions,
+} from './kv/upstash.js';
