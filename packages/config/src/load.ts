@@ -14,9 +14,11 @@ export class ConfigError extends Error {
 
 export function loadConfig(source: EnvSource = process.env): Config {
   const parsed = envSchema.safeParse(source);
-  if (!parsed.success) throw new ConfigError(describeIssues(parsed.error.issues));
-  const problems = crossFieldProblems(parsed.data);
-  if (problems.length > 0) throw new ConfigError(problems);
+  const problems = [
+    ...(parsed.success ? [] : describeIssues(parsed.error.issues)),
+    ...crossFieldProblems(source),
+  ];
+  if (!parsed.success || problems.length > 0) throw new ConfigError(problems);
   return deepFreeze(toConfig(parsed.data));
 }
 
@@ -31,7 +33,11 @@ function describeIssues(issues: readonly z.core.$ZodIssue[]): string[] {
   });
 }
 
-function crossFieldProblems(env: Env): string[] {
+/** Rules between variables; they read presence only, so they can run beside a failed parse. */
+function crossFieldProblems(source: EnvSource): string[] {
+  const env = Object.fromEntries(
+    Object.keys(envSchema.shape).map((name) => [name, source[name]?.trim() || undefined]),
+  ) as Partial<Record<keyof Env, string>>;
   const problems: string[] = [];
   if (Boolean(env.UPSTASH_REDIS_REST_URL) !== Boolean(env.UPSTASH_REDIS_REST_TOKEN)) {
     problems.push(

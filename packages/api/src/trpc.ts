@@ -1,0 +1,24 @@
+import { AppError } from '@aria/core';
+import { initTRPC } from '@trpc/server';
+import superjson from 'superjson';
+import type { Context } from './context.js';
+import { problemFromTrpcError, toTrpcError } from './errors.js';
+
+const t = initTRPC.context<Context>().create({
+  transformer: superjson,
+  errorFormatter({ shape, error, ctx }) {
+    const problem = problemFromTrpcError(error, ctx?.requestId ?? 'unknown');
+    // The contract shape replaces tRPC's default data (which would carry a stack in dev).
+    return { ...shape, message: problem.detail, data: problem };
+  },
+});
+
+const mapAppErrors = t.middleware(async ({ next }) => {
+  const result = await next();
+  if (!result.ok && result.error.cause instanceof AppError) throw toTrpcError(result.error.cause);
+  return result;
+});
+
+export const router = t.router;
+export const createCallerFactory = t.createCallerFactory;
+export const publicProcedure = t.procedure.use(mapAppErrors);

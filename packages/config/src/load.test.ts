@@ -1,0 +1,114 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from './load.js';
+
+const secret = 'x'.repeat(32);
+const productionEnv = { NODE_ENV: 'production', JWT_SECRET: secret, INTERNAL_API_KEY: secret };
+
+function problemsOf(env: Record<string, string>): readonly string[] {
+  try {
+    loadConfig(env);
+  } catch (error) {
+    if (error instanceof ConfigError) return error.problems;
+    throw error;
+  }
+  throw new Error('expected loadConfig to refuse this environment');
+}
+
+describe('loadConfig', () => {
+  it('gives the embedded defaults for an empty environment', () => {
+    const config = loadConfig({});
+    expect(config.nodeEnv).toBe('development');
+    expect(config.server.port).toBe(8000);
+    expect(config.database.url).toBeUndefined();
+    expect(config.redis).toBeUndefined();
+    expect(config.dataDir).toBe('.aria');
+    expect(config.openai.model).toBe('gpt-4o');
+    expect(config.server.corsOrigins).toEqual([]);
+  });
+
+  it('returns a deeply frozen object', () => {
+    const config = loadConfig({ CORS_ORIGINS: 'https://tracklit.app' });
+    expect(Object.isFrozen(config)).toBe(true);
+    expect(Object.isFrozen(config.server)).toBe(true);
+    expect(Object.isFrozen(config.server.corsOrigins)).toBe(true);
+  });
+
+  it('maps every contract variable into the typed config', () => {
+    const config = loadConfig({
+      PORT: '9001',
+      DATABASE_URL: 'postgres://u@db:5432/aria',
+      UPSTASH_REDIS_REST_URL: 'https://redis.example',
+      UPSTASH_REDIS_REST_TOKEN: 'token',
+      JWT_JWKS_URL: 'https://id.example/.well-known/jwks.json',
+      JWT_ISSUER: 'tracklit',
+      JWT_AUDIENCE: 'aria',
+      CORS_ORIGINS: 'https://tracklit.app, http://localhost:3000',
+      OPENAI_API_KEY: 'sk-test',
+      OPENAI_BASE_URL: 'http://127.0.0.1:11434/v1',
+      STRIPE_SECRET_KEY: 'sk_test',
+      STRIPE_WEBHOOK_SECRET: 'whsec',
+      STRIPE_PRICE_PRO: 'price_pro',
+      STRIPE_PRICE_STAR: 'price_star',
+      TERRA_DEV_ID: 'dev',
+      TERRA_API_KEY: 'key',
+      TERRA_WEBHOOK_SECRET: 'whs',
+      TRACKLIT_WEBHOOK_SECRET: 'tws',
+      TRACKLIT_EVENTS_URL: 'https://tracklit.app/events',
+      LOG_LEVEL: 'debug',
+    });
+    expect(config.server.port).toBe(9001);
+    expect(config.database.url).toBe('postgres://u@db:5432/aria');
+    expect(config.redis).toEqual({ url: 'https://redis.example', token: 'token' });
+    expect(config.auth).toMatchObject({ jwksUrl: expect.any(String), issuer: 'tracklit' });
+    expect(config.server.corsOrigins).toEqual(['https://tracklit.app', 'http://localhost:3000']);
+    expect(config.openai.baseUrl).toBe('http://127.0.0.1:11434/v1');
+    expect(config.stripe.priceStar).toBe('price_star');
+    expect(config.terra.devId).toBe('dev');
+    expect(config.tracklit.eventsUrl).toBe('https://tracklit.app/events');
+    expect(config.logLevel).toBe('debug');
+  });
+
+  it('treats empty strings as unset', () => {
+    expect(loadConfig({ DATABASE_URL: '', OPENAI_API_KEY: '  ' }).database.url).toBeUndefined();
+  });
+
+  it.each([
+    [{ PORT: 'eighty' }, 'PORT'],
+    [{ PORT: '70000' }, 'PORT'],
+    [{ NODE_ENV: 'staging' }, 'NODE_ENV'],
+    [{ DATABASE_URL: 'mysql://x' }, 'DATABASE_URL'],
+    [{ JWT_SECRET: 'short' }, 'JWT_SECRET'],
+    [{ CORS_ORIGINS: '*' }, 'CORS_ORIGINS'],
+    [{ CORS_ORIGINS: 'not a url' }, 'CORS_ORIGINS'],
+    [{ UPSTASH_REDIS_REST_URL: 'https://redis.example' }, 'UPSTASH_REDIS_REST_TOKEN'],
+    [{ JWT_JWKS_URL: 'https://id.example/jwks' }, 'JWT_ISSUER'],
+    [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL'],
+  ])('refuses %j naming %s', (env, variable) => {
+    const problems = problemsOf(env);
+    expect(problems.some((problem) => problem.includes(variable))).toBe(true);
+  });
+
+  it('never echoes a value in its message', () => {
+    const leaked = 'super-secret-but-too-short';
+    const problems = problemsOf({ JWT_SECRET: leaked });
+    expect(problems.join('\n')).not.toContain(leaked);
+  });
+
+  it('lists every problem at once', () => {
+    expect(problemsOf({ PORT: 'x', LOG_LEVEL: 'y' })).toHaveLength(2);
+    expect(problemsOf({ NODE_ENV: 'production', PORT: 'x' })).toHaveLength(3);
+  });
+
+  it('accepts a complete production environment', () => {
+    expect(loadConfig(productionEnv).nodeEnv).toBe('production');
+  });
+
+  it.each([
+    ['JWT_SECRET', 'JWT_SECRET or JWT_JWKS_URL'],
+    ['INTERNAL_API_KEY', 'INTERNAL_API_KEY'],
+  ])('stops production start-up without %s', (missing, named) => {
+    const env: Record<string, string> = { ...productionEnv };
+    delete env[missing];
+    expect(problemsOf(env).join('\n')).toContain(named);
+  });
+});
