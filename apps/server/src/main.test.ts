@@ -1,0 +1,75 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+
+const serverDir = join(import.meta.dirname, '..');
+const tsx = join(serverDir, 'node_modules', '.bin', 'tsx');
+const children: ChildProcess[] = [];
+
+function startMain(env: Record<string, string>) {
+  const child = spawn(tsx, ['src/main.ts'], {
+    cwd: serverDir,
+    env: { PATH: process.env.PATH ?? '', PORT: '0', HOST: '127.0.0.1', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  children.push(child);
+  let stdout = '';
+  let stderr = '';
+  child.stdout?.on('data', (chunk) => {
+    stdout += chunk;
+  });
+  child.stderr?.on('data', (chunk) => {
+    stderr += chunk;
+  });
+  const exited = new Promise<number | null>((resolve) => child.on('exit', resolve));
+  const output = () => ({ stdout, stderr });
+  const waitFor = async (pattern: RegExp, timeoutMs = 30_000) => {
+    const deadline = Date.now() + timeoutMs;
+    while (Date.now() < deadline) {
+      const match = stdout.match(pattern);
+      if (match) return match;
+      if (child.exitCode !== null) break;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    throw new Error(`no ${pattern} in output:\n${stdout}\n${stderr}`);
+  };
+  return { child, exited, output, waitFor };
+}
+
+afterAll(() => {
+  for (const child of children) if (child.exitCode === null) child.kill('SIGKILL');
+});
+
+describe('main (the process the container runs)', () => {
+  it('boots embedded, seeds, prints a dev token, serves, and exits 0 on SIGTERM', async () => {
+    const dataDir = await mkdtemp(join(tmpdir(), 'aria-main-'));
+    try {
+      const run = startMain({ NODE_ENV: 'development', ARIA_DATA_DIR: dataDir });
+      const [, port] = await run.waitFor(/"port":(\d+)/);
+      const [, token] = await run.waitFor(/Development token for demo-athlete.*\n {2}(\S+)/);
+      expect(token?.split('.')).toHaveLength(3);
+      expect(run.output().stdout).toContain('seeded the demo athlete');
+
+      const ready = await fetch(`http://127.0.0.1:${port}/health/ready`);
+      expect(ready.status).toBe(200);
+
+      run.child.kill('SIGTERM');
+      expect(await run.exited).toBe(0);
+      expect(run.output().stdout).toContain('shutdown complete');
+    } finally {
+      await rm(dataDir, { recursive: true, force: true });
+    }
+  }, 60_000);
+
+  it('refuses a bad environment with one clear message and no stack trace', async () => {
+    const run = startMain({ NODE_ENV: 'production', PORT: 'eighty' });
+    expect(await run.exited).toBe(1);
+    const { stderr } = run.output();
+    expect(stderr).toContain('PORT');
+    expect(stderr).toContain('JWT_SECRET or JWT_JWKS_URL');
+    expect(stderr).toContain('INTERNAL_API_KEY');
+    expect(stderr).not.toMatch(/\n\s+at /);
+  }, 30_000);
+});

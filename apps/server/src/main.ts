@@ -1,0 +1,85 @@
+import { ConfigError, loadConfig } from '@aria/config';
+import { demoAthleteId, migrate, seedDevelopmentData } from '@aria/db';
+import { createApp } from './app.js';
+import { createDeps } from './deps.js';
+import {
+  developmentBanner,
+  developmentJwtSecret,
+  signDevelopmentToken,
+} from './dev/development-access.js';
+import { startHttpServer } from './http-server.js';
+import { createLifecycle } from './lifecycle.js';
+import { createLogger } from './logger.js';
+import { shutdownGracefully } from './shutdown.js';
+
+function loadConfigOrExit() {
+  try {
+    return loadConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      process.stderr.write(`Aria cannot start. ${error.message}\n`);
+      process.exit(1);
+    }
+    throw error;
+  }
+}
+
+async function main() {
+  const config = loadConfigOrExit();
+  const logger = createLogger(config);
+  const deps = await createDeps(config);
+  await migrate(deps.database);
+  logger.info({ database: deps.database.driver, kv: deps.kv.driver }, 'database migrated');
+
+  if (config.nodeEnv === 'development') {
+    const seeded = await seedDevelopmentData(deps.db);
+    if (seeded) logger.info('seeded the demo athlete and knowledge articles');
+  }
+
+  const lifecycle = createLifecycle();
+  const app = createApp({ deps, logger, lifecycle });
+  const server = await startHttpServer(app, config.server);
+  lifecycle.markStarted();
+  logger.info({ port: server.port }, 'listening');
+
+  if (config.nodeEnv === 'development') {
+    const secret = config.auth.jwtSecret ?? (await developmentJwtSecret(config.dataDir));
+    const token = await signDevelopmentToken(secret, config.auth, {
+      sub: demoAthleteId,
+      role: 'athlete',
+    });
+    process.stdout.write(
+      developmentBanner(`http://localhost:${server.port}`, token, demoAthleteId),
+    );
+  }
+
+  let stopping = false;
+  const stop = (signal: NodeJS.Signals) => {
+    if (stopping) {
+      logger.warn({ signal }, 'second signal: exiting now');
+      process.exit(1);
+    }
+    stopping = true;
+    logger.info({ signal }, 'signal received');
+    shutdownGracefully({
+      server,
+      deps,
+      lifecycle,
+      logger,
+      graceMs: config.server.shutdownTimeoutMs,
+    })
+      .then(() => process.exit(0))
+      .catch((error: unknown) => {
+        logger.fatal({ err: error }, 'shutdown failed');
+        process.exit(1);
+      });
+  };
+  process.on('SIGTERM', stop);
+  process.on('SIGINT', stop);
+}
+
+main().catch((error: unknown) => {
+  const message = error instanceof Error ? error.message : String(error);
+  process.stderr.write(`Aria failed to start: ${message}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,23 @@
+import { type ApiDeps, appRouter } from '@aria/api';
+import { fetchRequestHandler } from '@trpc/server/adapters/fetch';
+import { Hono } from 'hono';
+import type { AppEnv } from '../app-env.js';
+
+export const trpcEndpoint = '/trpc';
+
+/** tRPC served by its fetch handler straight from Hono, with a typed context. */
+export function trpcRoutes(deps: ApiDeps) {
+  return new Hono<AppEnv>().all('/*', (c) =>
+    fetchRequestHandler({
+      endpoint: trpcEndpoint,
+      req: c.req.raw,
+      router: appRouter,
+      createContext: () => ({ requestId: c.get('requestId'), deps }),
+      onError: ({ error, path }) => {
+        if (error.code === 'INTERNAL_SERVER_ERROR') {
+          c.get('logger').error({ err: error.cause ?? error, procedure: path }, 'procedure failed');
+        }
+      },
+    }),
+  );
+}

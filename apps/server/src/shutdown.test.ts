@@ -1,0 +1,70 @@
+import { request } from 'node:http';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type RunningServer, startHttpServer } from './http-server.js';
+import { createLogger } from './logger.js';
+import { shutdownGracefully } from './shutdown.js';
+import { createTestApp, type TestApp } from './test-support.js';
+
+let t: TestApp;
+const events: string[] = [];
+
+beforeAll(async () => {
+  t = await createTestApp();
+  t.app.get('/test/slow', async (c) => {
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    events.push('in-flight finished');
+    return c.text('finished');
+  });
+  t.app.get('/test/hang', () => new Promise<Response>(() => {}));
+});
+afterAll(() => t.deps.close());
+
+function get(port: number, path: string): Promise<{ status: number; body: string }> {
+  return new Promise((resolve, reject) => {
+    const req = request({ host: '127.0.0.1', port, path, agent: false }, (res) => {
+      let body = '';
+      res.on('data', (chunk) => {
+        body += chunk;
+      });
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
+      res.on('error', reject);
+    });
+    req.on('error', reject);
+    req.end();
+  });
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+describe('graceful shutdown', () => {
+  it('finishes in-flight requests, refuses new ones, then closes the deps', async () => {
+    const server: RunningServer = await startHttpServer(t.app, { port: 0, host: '127.0.0.1' });
+    const inFlight = get(server.port, '/test/slow');
+    await sleep(50);
+
+    const shutdown = shutdownGracefully({
+      server,
+      deps: { close: async () => void events.push('deps closed') },
+      lifecycle: t.lifecycle,
+      logger: createLogger({ logLevel: 'silent' }),
+      graceMs: 5_000,
+    });
+    expect(t.lifecycle.draining).toBe(true);
+    await sleep(20);
+    await expect(get(server.port, '/health/live')).rejects.toMatchObject({ code: 'ECONNREFUSED' });
+
+    expect(await inFlight).toEqual({ status: 200, body: 'finished' });
+    await shutdown;
+    expect(events).toEqual(['in-flight finished', 'deps closed']);
+  });
+
+  it('cuts connections that outlive the grace period', async () => {
+    const server = await startHttpServer(t.app, { port: 0, host: '127.0.0.1' });
+    const hung = get(server.port, '/test/hang').catch((error: NodeJS.ErrnoException) => error.code);
+    await sleep(50);
+    const startedAt = Date.now();
+    await server.close(200);
+    expect(Date.now() - startedAt).toBeLessThan(2_000);
+    expect(await hung).toBe('ECONNRESET');
+  });
+});

@@ -1,0 +1,47 @@
+import { Writable } from 'node:stream';
+import { type Config, loadConfig } from '@aria/config';
+import { migrate } from '@aria/db';
+import { createApp } from './app.js';
+import { type CreateDepsOptions, createDeps, type ServerDeps } from './deps.js';
+import { createLifecycle, type Lifecycle } from './lifecycle.js';
+import { createLogger } from './logger.js';
+
+export interface LogCapture {
+  readonly lines: Record<string, unknown>[];
+}
+
+function captureLogs(): { capture: LogCapture; stream: Writable } {
+  const capture: LogCapture = { lines: [] };
+  const stream = new Writable({
+    write(chunk, _encoding, done) {
+      for (const line of String(chunk).split('\n').filter(Boolean)) {
+        capture.lines.push(JSON.parse(line) as Record<string, unknown>);
+      }
+      done();
+    },
+  });
+  return { capture, stream };
+}
+
+export interface TestApp {
+  readonly app: ReturnType<typeof createApp>;
+  readonly deps: ServerDeps;
+  readonly lifecycle: Lifecycle;
+  readonly logs: LogCapture;
+  readonly config: Config;
+}
+
+/** The real app on real adapters: in-memory PGlite unless env names a database. */
+export async function createTestApp(
+  env: Record<string, string> = {},
+  options: CreateDepsOptions = {},
+): Promise<TestApp> {
+  const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'info', ...env });
+  const deps = await createDeps(config, { inMemoryDatabase: true, ...options });
+  await migrate(deps.database);
+  const { capture, stream } = captureLogs();
+  const lifecycle = createLifecycle();
+  lifecycle.markStarted();
+  const app = createApp({ deps, logger: createLogger(config, stream), lifecycle });
+  return { app, deps, lifecycle, logs: capture, config };
+}
