@@ -1,3 +1,5 @@
 import { defineProject } from 'vitest/config';
 
-export default defineProject({ test: { name: 'integrations' } });
+export default defineProject({
+  test: { name: 'integrations', testTimeout: 30_000, hookTimeout: 60_000 },
+});

@@ -1,11 +1,17 @@
-import type { ApiDeps } from '@aria/api';
+import { type ApiDeps, createAuthenticator } from '@aria/api';
 import type { Config } from '@aria/config';
 import { createDb, type DatabaseHandle } from '@aria/db';
-import { createKeyValueStore, type KeyValueStore } from '@aria/integrations';
+import {
+  type ConfiguredKeyValueStore,
+  createKeyValueStore,
+  createRateLimiter,
+} from '@aria/integrations';
+import { developmentJwtSecret } from './dev/development-access.js';
 
 export interface ServerDeps extends ApiDeps {
   readonly database: DatabaseHandle;
-  readonly kv: KeyValueStore;
+  /** The HS256 secret in force: JWT_SECRET, or in development a generated one. */
+  readonly jwtSecret: string | undefined;
   /** Closes pools and stores; called once, after the HTTP server has drained. */
   close(): Promise<void>;
 }
@@ -14,7 +20,8 @@ export interface CreateDepsOptions {
   /** PGlite in memory instead of on disk (tests). */
   readonly inMemoryDatabase?: boolean;
   /** Use this store instead of choosing one from Config (tests with a bridged Redis). */
-  readonly kv?: KeyValueStore;
+  readonly kv?: ConfiguredKeyValueStore;
+  readonly now?: () => Date;
 }
 
 /** Chooses every adapter once, from Config (ARCHITECTURE.md, "Conventions"). */
@@ -24,11 +31,20 @@ export async function createDeps(
 ): Promise<ServerDeps> {
   const database = await createDb(config, { inMemory: options.inMemoryDatabase ?? false });
   const kv = options.kv ?? createKeyValueStore(config);
+  const now = options.now ?? (() => new Date());
+  const jwtSecret =
+    config.auth.jwtSecret ??
+    (config.nodeEnv === 'development' ? await developmentJwtSecret(config.dataDir) : undefined);
+  const db = database.db;
   return {
     config,
     database,
-    db: database.db,
+    db,
     kv,
+    now,
+    jwtSecret,
+    authenticator: createAuthenticator({ config, db, kv, now, jwtSecret }),
+    rateLimiter: createRateLimiter(kv, { now: () => now().getTime() }),
     async close() {
       await Promise.allSettled([database.close(), kv.close()]);
     },

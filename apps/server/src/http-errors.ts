@@ -23,9 +23,19 @@ export function problemResponse(
   c: Context<AppEnv>,
   code: ErrorCode,
   detail?: string,
-  extra: { issues?: readonly ProblemIssue[]; headers?: Readonly<Record<string, string>> } = {},
+  extra: {
+    issues?: readonly ProblemIssue[] | undefined;
+    reason?: string | undefined;
+    headers?: Readonly<Record<string, string>> | undefined;
+  } = {},
 ): Response {
-  const problem = toProblem({ code, detail, requestId: c.get('requestId'), issues: extra.issues });
+  const problem = toProblem({
+    code,
+    detail,
+    requestId: c.get('requestId'),
+    issues: extra.issues,
+    reason: extra.reason,
+  });
   return c.body(JSON.stringify(problem), problem.status as ContentfulStatusCode, {
     ...extra.headers,
     'Content-Type': 'application/problem+json',

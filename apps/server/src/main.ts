@@ -2,11 +2,7 @@ import { ConfigError, loadConfig } from '@aria/config';
 import { demoAthleteId, migrate, seedDevelopmentData } from '@aria/db';
 import { createApp } from './app.js';
 import { createDeps } from './deps.js';
-import {
-  developmentBanner,
-  developmentJwtSecret,
-  signDevelopmentToken,
-} from './dev/development-access.js';
+import { developmentBanner, signDevelopmentToken } from './dev/development-access.js';
 import { startHttpServer } from './http-server.js';
 import { createLifecycle } from './lifecycle.js';
 import { createLogger } from './logger.js';
@@ -42,9 +38,8 @@ async function main() {
   lifecycle.markStarted();
   logger.info({ port: server.port }, 'listening');
 
-  if (config.nodeEnv === 'development') {
-    const secret = config.auth.jwtSecret ?? (await developmentJwtSecret(config.dataDir));
-    const token = await signDevelopmentToken(secret, config.auth, {
+  if (config.nodeEnv === 'development' && deps.jwtSecret) {
+    const token = await signDevelopmentToken(deps.jwtSecret, config.auth, {
       sub: demoAthleteId,
       role: 'athlete',
     });

@@ -1,8 +1,10 @@
 import { Writable } from 'node:stream';
+import type { UserRole } from '@aria/api';
 import { type Config, loadConfig } from '@aria/config';
 import { migrate } from '@aria/db';
 import { createApp } from './app.js';
 import { type CreateDepsOptions, createDeps, type ServerDeps } from './deps.js';
+import { signDevelopmentToken } from './dev/development-access.js';
 import { createLifecycle, type Lifecycle } from './lifecycle.js';
 import { createLogger } from './logger.js';
 
@@ -23,12 +25,19 @@ function captureLogs(): { capture: LogCapture; stream: Writable } {
   return { capture, stream };
 }
 
+export const testJwtSecret = 'server-test-jwt-secret-of-at-least-32-bytes';
+export const testInternalApiKey = 'server-test-internal-api-key-0123456789';
+
 export interface TestApp {
   readonly app: ReturnType<typeof createApp>;
   readonly deps: ServerDeps;
   readonly lifecycle: Lifecycle;
   readonly logs: LogCapture;
   readonly config: Config;
+  /** `X-API-Key` value of the service role. */
+  readonly internalApiKey: string;
+  /** A valid TrackLit JWT for `Authorization: Bearer`. */
+  tokenFor(sub: string, role?: UserRole): Promise<string>;
 }
 
 /** The real app on real adapters: in-memory PGlite unless env names a database. */
@@ -36,12 +45,27 @@ export async function createTestApp(
   env: Record<string, string> = {},
   options: CreateDepsOptions = {},
 ): Promise<TestApp> {
-  const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'info', ...env });
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    LOG_LEVEL: 'info',
+    JWT_SECRET: testJwtSecret,
+    INTERNAL_API_KEY: testInternalApiKey,
+    ...env,
+  });
   const deps = await createDeps(config, { inMemoryDatabase: true, ...options });
   await migrate(deps.database);
   const { capture, stream } = captureLogs();
   const lifecycle = createLifecycle();
   lifecycle.markStarted();
   const app = createApp({ deps, logger: createLogger(config, stream), lifecycle });
-  return { app, deps, lifecycle, logs: capture, config };
+  return {
+    app,
+    deps,
+    lifecycle,
+    logs: capture,
+    config,
+    internalApiKey: testInternalApiKey,
+    tokenFor: (sub, role = 'athlete') =>
+      signDevelopmentToken(config.auth.jwtSecret ?? testJwtSecret, config.auth, { sub, role }),
+  };
 }

@@ -60,6 +60,7 @@ export function problemFromTrpcError(error: TRPCError, requestId: string): Probl
       detail: error.cause.detail,
       requestId,
       issues: error.cause.options.issues,
+      reason: error.cause.options.reason,
     });
   }
   if (error.cause instanceof ZodError) {

@@ -1,4 +1,14 @@
+export { actingFor, resolveAthleteId } from './access.js';
+export { type AuthenticatorOptions, createAuthenticator } from './auth/authenticator.js';
+export * from './auth/identity.js';
+export { revokeToken, revokeUserTokensBefore } from './auth/revocation.js';
 export type { ApiDeps, Context } from './context.js';
-export { problemFromTrpcError, toTrpcError } from './errors.js';
+export { problemFromTrpcError, toTrpcError, zodIssues } from './errors.js';
+export type { RateLimitDecision, RateLimiter, RateLimitRule } from './metering/types.js';
 export { type AppRouter, appRouter, type RouterInputs, type RouterOutputs } from './router.js';
+export * from './schemas/api-keys.js';
+export * from './schemas/athletes.js';
+export * from './schemas/coach.js';
+export * from './schemas/common.js';
+export * from './schemas/knowledge.js';
 export { createCallerFactory } from './trpc.js';

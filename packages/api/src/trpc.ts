@@ -13,12 +13,19 @@ const t = initTRPC.context<Context>().create({
   },
 });
 
-const mapAppErrors = t.middleware(async ({ next }) => {
+/** Lets procedures and middleware throw AppError and still answer with the right status. */
+const mapAppErrors = t.middleware(async ({ ctx, next }) => {
   const result = await next();
-  if (!result.ok && result.error.cause instanceof AppError) throw toTrpcError(result.error.cause);
+  if (!result.ok && result.error.cause instanceof AppError) {
+    for (const [name, value] of Object.entries(result.error.cause.options.headers ?? {})) {
+      ctx.resHeaders.set(name, value);
+    }
+    throw toTrpcError(result.error.cause);
+  }
   return result;
 });
 
 export const router = t.router;
+export const middleware = t.middleware;
 export const createCallerFactory = t.createCallerFactory;
 export const publicProcedure = t.procedure.use(mapAppErrors);

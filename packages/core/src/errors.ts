@@ -52,6 +52,8 @@ export interface Problem {
   readonly detail: string;
   readonly requestId: string;
   readonly issues?: readonly ProblemIssue[];
+  /** Machine-readable cause of an UNAUTHORIZED (e.g. `token_expired`); never names a secret. */
+  readonly reason?: string;
 }
 
 export function isErrorCode(value: unknown): value is ErrorCode {
@@ -67,6 +69,7 @@ export function toProblem(input: {
   detail?: string | undefined;
   requestId: string;
   issues?: readonly ProblemIssue[] | undefined;
+  reason?: string | undefined;
 }): Problem {
   const title = errorTitles[input.code];
   return {
@@ -77,6 +80,7 @@ export function toProblem(input: {
     detail: input.detail ?? title,
     requestId: input.requestId,
     ...(input.issues && input.issues.length > 0 ? { issues: input.issues } : {}),
+    ...(input.reason ? { reason: input.reason } : {}),
   };
 }
 
@@ -91,6 +95,7 @@ export class AppError extends Error {
     readonly detail: string,
     readonly options: {
       readonly issues?: readonly ProblemIssue[];
+      readonly reason?: string;
       /** Response headers that belong to the failure (Retry-After, X-RateLimit-*, …). */
       readonly headers?: Readonly<Record<string, string>>;
       readonly cause?: unknown;

@@ -16,5 +16,6 @@ export {
   PgErrorCode,
   pgErrorCode,
 } from './errors.js';
+export * from './queries/index.js';
 export * from './schema/index.js';
 export { demoAthleteId, seedDevelopmentData } from './seed.js';

@@ -12,3 +12,4 @@ export {
   type UpstashStore,
   type UpstashStoreOptions,
 } from './kv/upstash.js';
+export * from './ratelimit/index.js';

@@ -1,7 +1,8 @@
-import { type ApiDeps, appRouter } from '@aria/api';
+import { type ApiDeps, appRouter, credentialsFromHeaders } from '@aria/api';
 import { fetchRequestHandler } from '@trpc/server/adapters/fetch';
 import { Hono } from 'hono';
 import type { AppEnv } from '../app-env.js';
+import { userIdOf } from '../request-identity.js';
 
 export const trpcEndpoint = '/trpc';
 
@@ -12,7 +13,13 @@ export function trpcRoutes(deps: ApiDeps) {
       endpoint: trpcEndpoint,
       req: c.req.raw,
       router: appRouter,
-      createContext: () => ({ requestId: c.get('requestId'), deps }),
+      createContext: ({ resHeaders }) => ({
+        requestId: c.get('requestId'),
+        deps,
+        credentials: credentialsFromHeaders(c.req.raw.headers),
+        resHeaders,
+        onIdentified: (identity) => c.set('userId', userIdOf(identity)),
+      }),
       onError: ({ error, path }) => {
         if (error.code === 'INTERNAL_SERVER_ERROR') {
           c.get('logger').error({ err: error.cause ?? error, procedure: path }, 'procedure failed');

@@ -1,0 +1,61 @@
+import { AppError, type RateBucket } from '@aria/core';
+import { findTier } from '@aria/db';
+import type { Identity } from '../auth/identity.js';
+import type { Context } from '../context.js';
+import { requireIdentity } from '../procedures.js';
+import { rateLimitHeaders, secondsUntil, setHeaders } from './rate-headers.js';
+import { rateRulesFor } from './rate-rules.js';
+import type { RateLimitDecision, RateLimiter, RateLimitRule } from './types.js';
+
+/** The user whose rate a call counts against; service and admin calls are not rate limited. */
+export function rateLimitedUser(identity: Identity): string | undefined {
+  if (identity.kind === 'service' || identity.role === 'admin') return undefined;
+  return identity.userId;
+}
+
+/**
+ * Counts the call against the caller's per-minute (and, where the tier has one, per-hour)
+ * limit of `bucket` at the caller's own tier, and sets `X-RateLimit-*` on the response.
+ * Throws RATE_LIMITED (429, `Retry-After`) when a window is spent.
+ */
+export async function enforceRate(ctx: Context, bucket: RateBucket): Promise<void> {
+  const userId = rateLimitedUser(requireIdentity(ctx));
+  if (userId === undefined) return;
+  const now = ctx.deps.now();
+  const { tier } = await findTier(ctx.deps.db, userId, now);
+  const decision = await limitAll(
+    ctx.deps.rateLimiter,
+    `${bucket}:user:${userId}`,
+    rateRulesFor(tier, bucket),
+  );
+  const headers = rateLimitHeaders(decision, now.getTime());
+  setHeaders(ctx.resHeaders, headers);
+  if (!decision.success) {
+    const retryAfter = secondsUntil(decision.reset, now.getTime());
+    throw new AppError(
+      'RATE_LIMITED',
+      `Rate limit of ${decision.limit} calls exceeded; retry in ${retryAfter} s.`,
+      { headers: { 'Retry-After': String(retryAfter), ...headers } },
+    );
+  }
+}
+
+/**
+ * Checks the rules in order (shortest window first) and stops at the first refusal, so calls
+ * refused by the minute window do not use up the hour. Answers the refusal, or else the
+ * decision with the fewest calls remaining (the one the client should pace itself by).
+ */
+async function limitAll(
+  limiter: RateLimiter,
+  key: string,
+  rules: readonly RateLimitRule[],
+): Promise<RateLimitDecision> {
+  let binding: RateLimitDecision | undefined;
+  for (const rule of rules) {
+    const decision = await limiter.limit(key, rule);
+    if (!decision.success) return decision;
+    if (binding === undefined || decision.remaining < binding.remaining) binding = decision;
+  }
+  if (binding === undefined) throw new Error('a rate bucket needs at least one rule');
+  return binding;
+}

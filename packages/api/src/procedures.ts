@@ -1,0 +1,58 @@
+import { AppError } from '@aria/core';
+import type { Identity, UserRole } from './auth/identity.js';
+import { ensureAthlete } from './auth/provision.js';
+import type { Context } from './context.js';
+import { middleware, publicProcedure } from './trpc.js';
+
+/** Identify: credentials → Identity, or 401. Athletes are provisioned on their first call. */
+const identify = middleware(async ({ ctx, next }) => {
+  const identity = await ctx.deps.authenticator.authenticate(ctx.credentials);
+  if (!identity) {
+    throw new AppError('UNAUTHORIZED', 'Authentication is required.', {
+      reason: 'credentials_missing',
+    });
+  }
+  ctx.onIdentified?.(identity);
+  if (identity.kind === 'user' && identity.role === 'athlete') {
+    await ensureAthlete(ctx.deps, identity.userId);
+  }
+  return next({ ctx: { identity } });
+});
+
+/** API keys carry scopes: `read` for queries, `write` for mutations. */
+const enforceScopes = middleware(({ ctx, type, next }) => {
+  const identity = requireIdentity(ctx);
+  if (identity.kind === 'user' && identity.via === 'api_key') {
+    const needed = type === 'query' ? 'read' : 'write';
+    if (!identity.scopes.includes(needed)) {
+      throw new AppError('FORBIDDEN', `This API key lacks the "${needed}" scope.`);
+    }
+  }
+  return next();
+});
+
+export const authedProcedure = publicProcedure.use(identify).use(enforceScopes);
+
+export type CallerRole = UserRole | 'service';
+
+export function roleOf(identity: Identity): CallerRole {
+  return identity.kind === 'service' ? 'service' : identity.role;
+}
+
+/** Only these roles may call; others get 403 (they are authenticated, just not allowed). */
+export function roleProcedure(...roles: readonly CallerRole[]) {
+  return authedProcedure.use(
+    middleware(({ ctx, next }) => {
+      if (!roles.includes(roleOf(requireIdentity(ctx)))) {
+        throw new AppError('FORBIDDEN', 'Your role may not call this procedure.');
+      }
+      return next();
+    }),
+  );
+}
+
+/** For middleware that runs after identify; a missing identity is a wiring bug. */
+export function requireIdentity(ctx: Context): Identity {
+  if (!ctx.identity) throw new Error('identify middleware must run before this one');
+  return ctx.identity;
+}

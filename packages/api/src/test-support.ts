@@ -1,0 +1,47 @@
+import type { AriaDatabase } from '@aria/db';
+import { createMemoryRateLimiter, createMemoryStore, type KeyValueStore } from '@aria/integrations';
+import { createAuthenticator } from './auth/authenticator.js';
+import type { Credentials, UserRole } from './auth/identity.js';
+import { signTestJwt, testClock, testConfig, testInternalApiKey } from './auth/test-support.js';
+import type { ApiDeps } from './context.js';
+import { appRouter } from './router.js';
+import { createCallerFactory } from './trpc.js';
+
+const createAppCaller = createCallerFactory(appRouter);
+
+/**
+ * Real deps for router tests: the given database, a real in-process store and limiter (or a
+ * bridged Redis store), the real authenticator, and a clock the test can move.
+ */
+export function routerTestKit(db: () => AriaDatabase, kv: KeyValueStore = createMemoryStore()) {
+  const clock = testClock();
+  const config = testConfig();
+  const rateLimiter = createMemoryRateLimiter(() => clock.now().getTime());
+  const deps = (): ApiDeps => ({
+    config,
+    db: db(),
+    kv,
+    now: clock.now,
+    rateLimiter,
+    authenticator: createAuthenticator({ config, db: db(), kv, now: clock.now }),
+  });
+  const caller = (credentials: Credentials) => {
+    const resHeaders = new Headers();
+    return Object.assign(
+      createAppCaller({ requestId: 'test', deps: deps(), credentials, resHeaders }),
+      { resHeaders },
+    );
+  };
+  return {
+    clock,
+    kv,
+    caller,
+    asUser: async (sub: string, role: UserRole = 'athlete') =>
+      caller({ bearerToken: await signTestJwt({ sub, role }, { now: clock.now() }) }),
+    asService: () => caller({ apiKey: testInternalApiKey }),
+    anonymous: () => caller({}),
+  };
+}
+
+/** What a refused call rejects with, for `rejects.toMatchObject`. */
+export const trpcFailure = (code: string) => ({ name: 'TRPCError', code });

@@ -1,0 +1,4 @@
+export { createRateLimiter, type RateLimiterOptions, type RateLimiterStore } from './create.js';
+export { createMemoryRateLimiter } from './memory.js';
+export type { RateLimitDecision, RateLimiter, RateLimitRule } from './types.js';
+export { createUpstashRateLimiter, type UpstashRateLimiterOptions } from './upstash.js';
