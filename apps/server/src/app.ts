@@ -9,6 +9,7 @@ import type { Logger } from './logger.js';
 import { corsFromOrigins } from './middleware/cors.js';
 import { jsonBodyLimit, requestTimeout } from './middleware/limits.js';
 import { requestLog } from './middleware/request-log.js';
+import { restApi } from './rest/index.js';
 import { healthRoutes } from './routes/health.js';
 import { trpcEndpoint, trpcRoutes } from './routes/trpc.js';
 
@@ -30,6 +31,7 @@ export function createApp({ deps, logger, lifecycle }: AppOptions) {
 
   app.route('/health', healthRoutes(deps, lifecycle));
   app.route(trpcEndpoint, trpcRoutes(deps));
+  app.route('/', restApi(deps)); // /v1/* partner REST, public /openapi.json and /docs
 
   app.notFound(handleNotFound);
   app.onError(handleError);

@@ -1,0 +1,61 @@
+import type { ApiDeps } from '@aria/api';
+import { OpenAPIHono } from '@hono/zod-openapi';
+import type { AppEnv } from '../app-env.js';
+import { docsRoutes } from '../routes/docs.js';
+import { apiKeysRoutes } from './api-keys.js';
+import { athletesRoutes } from './athletes.js';
+import { billingRoutes } from './billing.js';
+import { coachRoutes } from './coach.js';
+import { restErrorHandler } from './errors.js';
+import { knowledgeRoutes } from './knowledge.js';
+import { createRestApp, registerSecuritySchemes } from './openapi.js';
+
+export const restBasePath = '/v1';
+
+/** The partner REST adapter: `@hono/zod-openapi` routes over the tRPC procedures. */
+export function restRoutes(deps: ApiDeps): OpenAPIHono<AppEnv> {
+  const rest = createRestApp();
+  registerSecuritySchemes(rest);
+  rest
+    .route('/', billingRoutes(deps))
+    .route('/', athletesRoutes(deps))
+    .route('/', coachRoutes(deps))
+    .route('/', knowledgeRoutes(deps))
+    .route('/', apiKeysRoutes(deps));
+  // Set before the app is mounted: Hono wraps the routes with it when it mounts them.
+  rest.onError(restErrorHandler);
+  return rest;
+}
+
+const tags = [
+  { name: 'Athletes', description: 'Athlete profiles, mood reports, data export and erasure.' },
+  { name: 'Coach', description: 'Coach–athlete links (read access granted by the athlete).' },
+  { name: 'Knowledge', description: 'The sprint-science library the coach cites.' },
+  { name: 'API keys', description: 'Aria API keys of an athlete (managed with a JWT).' },
+  { name: 'Billing', description: 'Tiers, prices and limits.' },
+];
+
+/** The OpenAPI 3.1 document of an app whose REST routes are mounted at `restBasePath`. */
+export function openApiDocument(api: OpenAPIHono<AppEnv>) {
+  return api.getOpenAPI31Document({
+    openapi: '3.1.0',
+    info: {
+      title: 'Aria partner API',
+      version: '1.0.0',
+      description:
+        'Plain JSON over the same procedures as the tRPC API. Every failure is ' +
+        '`application/problem+json` with a stable `code`.',
+    },
+    tags,
+  });
+}
+
+/**
+ * `/v1/*` plus the public `/openapi.json` and `/docs`. The document is generated once, here:
+ * a schema the generator cannot describe fails at start-up, not as a 500 on `/openapi.json`.
+ */
+export function restApi(deps: ApiDeps) {
+  const api = new OpenAPIHono<AppEnv>();
+  api.route(restBasePath, restRoutes(deps));
+  return api.route('/', docsRoutes(openApiDocument(api)));
+}

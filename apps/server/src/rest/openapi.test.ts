@@ -1,0 +1,126 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { appRouter } from '@aria/api';
+import { validate } from '@readme/openapi-parser';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { scalarCdnBundle } from '../routes/docs.js';
+import { createTestApp, type TestApp } from '../test-support.js';
+import { expectJson } from './rest-test-support.js';
+
+/** ARCHITECTURE.md "Contract": the REST surface, with the procedure behind each route. */
+const contractRoutes = [
+  ['get', '/v1/tiers', 'billing.tiers'],
+  ['post', '/v1/athletes', 'athletes.create'],
+  ['get', '/v1/athletes/{id}', 'athletes.get'],
+  ['patch', '/v1/athletes/{id}', 'athletes.update'],
+  ['delete', '/v1/athletes/{id}', 'athletes.delete'],
+  ['get', '/v1/athletes/{id}/export', 'athletes.export'],
+  ['post', '/v1/athletes/{id}/mood', 'athletes.reportMood'],
+  ['get', '/v1/coach/athletes', 'coach.list'],
+  ['post', '/v1/coach/athletes', 'coach.link'],
+  ['delete', '/v1/coach/athletes/{athleteId}', 'coach.unlink'],
+  ['get', '/v1/knowledge', 'knowledge.list'],
+  ['get', '/v1/knowledge/{id}', 'knowledge.get'],
+  ['post', '/v1/knowledge', 'knowledge.create'],
+  ['put', '/v1/knowledge/{id}', 'knowledge.update'],
+  ['delete', '/v1/knowledge/{id}', 'knowledge.delete'],
+  ['get', '/v1/api-keys', 'apiKeys.list'],
+  ['post', '/v1/api-keys', 'apiKeys.create'],
+  ['delete', '/v1/api-keys/{id}', 'apiKeys.revoke'],
+] as const;
+
+/**
+ * Procedures whose REST routes wait on @aria/api: the api-keys router keeps its input schemas
+ * private, and the REST adapter reuses input schemas rather than redefining them.
+ */
+/** Whether the router has the procedure (some land later than others). */
+function routerHas(procedurePath: string): boolean {
+  return Object.hasOwn(appRouter._def.procedures, procedurePath);
+}
+
+interface Operation {
+  readonly operationId?: string;
+  readonly tags?: readonly string[];
+  readonly security?: readonly Record<string, readonly string[]>[];
+}
+interface OpenApiDocument {
+  readonly openapi: string;
+  readonly paths: Record<string, Record<string, Operation>>;
+  readonly components: { readonly securitySchemes: Record<string, Record<string, unknown>> };
+}
+
+let t: TestApp;
+let text: string;
+let document: OpenApiDocument;
+
+beforeAll(async () => {
+  t = await createTestApp();
+  const response = await t.app.request('/openapi.json');
+  text = await response.clone().text();
+  document = (await expectJson(response, 200)) as OpenApiDocument;
+});
+afterAll(() => t.deps.close());
+
+describe('GET /openapi.json', () => {
+  it('is a valid OpenAPI 3.1 document', async () => {
+    expect(document.openapi).toBe('3.1.0');
+    const dir = await mkdtemp(join(tmpdir(), 'aria-openapi-'));
+    try {
+      const file = join(dir, 'openapi.json');
+      await writeFile(file, text);
+      const result = await validate(file);
+      expect(result.valid ? [] : result.errors).toEqual([]);
+      expect(result.warnings).toEqual([]);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('lists every contract route whose procedure exists, under its stable operationId', () => {
+    const expected = contractRoutes.filter(([, , procedure]) => routerHas(procedure));
+    expect(expected.length).toBeGreaterThanOrEqual(18);
+    for (const [method, path, operationId] of expected) {
+      expect(document.paths[path]?.[method]?.operationId, `${method} ${path}`).toBe(operationId);
+    }
+  });
+
+  it('documents nothing beyond the contract', () => {
+    const listed = Object.entries(document.paths).flatMap(([path, item]) =>
+      Object.keys(item).map((method) => `${method} ${path}`),
+    );
+    const contract = contractRoutes.map(([method, path]) => `${method} ${path}`);
+    expect(listed.filter((route) => !contract.includes(route))).toEqual([]);
+  });
+
+  it('describes both ways to authenticate and asks for one on every private route', () => {
+    expect(document.components.securitySchemes).toEqual({
+      bearerAuth: expect.objectContaining({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' }),
+      apiKeyAuth: expect.objectContaining({ type: 'apiKey', in: 'header', name: 'X-API-Key' }),
+    });
+    for (const [path, item] of Object.entries(document.paths)) {
+      for (const operation of Object.values(item)) {
+        const expected = path === '/v1/tiers' ? [] : [{ bearerAuth: [] }, { apiKeyAuth: [] }];
+        expect(operation.security, path).toEqual(expected);
+        expect(operation.tags?.length, path).toBe(1);
+      }
+    }
+  });
+
+  it('is public and the same document on every call', async () => {
+    const again = await t.app.request('/openapi.json');
+    expect(await again.text()).toBe(text);
+  });
+});
+
+describe('GET /docs', () => {
+  it('serves the Scalar reference pointing at /openapi.json', async () => {
+    const response = await t.app.request('/docs');
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toContain('text/html');
+    const html = await response.text();
+    expect(html).toContain('/openapi.json');
+    expect(html).toContain('Aria API reference');
+    expect(html).toContain(scalarCdnBundle);
+  });
+});
