@@ -9,29 +9,53 @@ import type { Logger } from './logger.js';
 import { corsFromOrigins } from './middleware/cors.js';
 import { jsonBodyLimit, requestTimeout } from './middleware/limits.js';
 import { requestLog } from './middleware/request-log.js';
+import {
+  type AriaMetrics,
+  annotateServerSpan,
+  createMetrics,
+  httpMetrics,
+  httpServerSpans,
+  metricsHandler,
+  trpcProcedureSpans,
+  withCacheMetrics,
+} from './observability/index.js';
 import { restApi } from './rest/index.js';
 import { healthRoutes } from './routes/health.js';
 import { trpcEndpoint, trpcRoutes } from './routes/trpc.js';
+import { stripeWebhookRoutes } from './routes/webhooks-stripe.js';
+import { terraWebhookRoutes } from './routes/webhooks-terra.js';
 
 export interface AppOptions {
   readonly deps: ServerDeps;
   readonly logger: Logger;
   readonly lifecycle: Lifecycle;
+  /** Served at /metrics; main.ts passes the one its database metrics feed, tests get a fresh one. */
+  readonly metrics?: AriaMetrics;
 }
 
 /** Wiring only: middleware order, then the mounted route groups. */
-export function createApp({ deps, logger, lifecycle }: AppOptions) {
+export function createApp({ deps, logger, lifecycle, metrics = createMetrics() }: AppOptions) {
   const app = new Hono<AppEnv>();
+  app.use(httpServerSpans(deps.config, trpcEndpoint)); // no-op unless tracing is configured
   app.use(requestId({ headerName: 'X-Request-Id' }));
+  app.use(annotateServerSpan());
+  app.use(httpMetrics(metrics, trpcEndpoint));
   app.use(requestLog(logger));
   app.use(corsFromOrigins(deps.config.server.corsOrigins));
   app.use(secureHeaders());
   app.use(jsonBodyLimit());
   app.use(requestTimeout(deps.config.server.requestTimeoutMs));
 
+  app.use(`${trpcEndpoint}/*`, trpcProcedureSpans(trpcEndpoint));
+
+  // Procedures see the same store, counting knowledge-cache hits and misses on the way.
+  const observedDeps: ServerDeps = { ...deps, kv: withCacheMetrics(deps.kv, metrics) };
   app.route('/health', healthRoutes(deps, lifecycle));
-  app.route(trpcEndpoint, trpcRoutes(deps));
-  app.route('/', restApi(deps)); // /v1/* partner REST, public /openapi.json and /docs
+  app.get('/metrics', metricsHandler(deps.config, metrics));
+  app.route(trpcEndpoint, trpcRoutes(observedDeps));
+  app.route('/webhooks/stripe', stripeWebhookRoutes(observedDeps));
+  app.route('/webhooks/terra', terraWebhookRoutes(observedDeps));
+  app.route('/', restApi(observedDeps)); // /v1/* partner REST, public /openapi.json and /docs
 
   app.notFound(handleNotFound);
   app.onError(handleError);

@@ -3,8 +3,11 @@ import type { Config } from '@aria/config';
 import { createDb, type DatabaseHandle } from '@aria/db';
 import {
   type ConfiguredKeyValueStore,
+  createAiProvider,
+  createBillingProvider,
   createKeyValueStore,
   createRateLimiter,
+  type StripeBillingOptions,
 } from '@aria/integrations';
 import { developmentJwtSecret } from './dev/development-access.js';
 
@@ -22,6 +25,10 @@ export interface CreateDepsOptions {
   /** Use this store instead of choosing one from Config (tests with a bridged Redis). */
   readonly kv?: ConfiguredKeyValueStore;
   readonly now?: () => Date;
+  /** Where the Stripe SDK sends requests (tests point it at a local fake of Stripe). */
+  readonly stripe?: StripeBillingOptions;
+  /** An open database to use instead of opening one from Config (tests); its owner closes it. */
+  readonly database?: DatabaseHandle;
 }
 
 /** Chooses every adapter once, from Config (ARCHITECTURE.md, "Conventions"). */
@@ -29,7 +36,8 @@ export async function createDeps(
   config: Config,
   options: CreateDepsOptions = {},
 ): Promise<ServerDeps> {
-  const database = await createDb(config, { inMemory: options.inMemoryDatabase ?? false });
+  const database =
+    options.database ?? (await createDb(config, { inMemory: options.inMemoryDatabase ?? false }));
   const kv = options.kv ?? createKeyValueStore(config);
   const now = options.now ?? (() => new Date());
   const jwtSecret =
@@ -45,8 +53,11 @@ export async function createDeps(
     jwtSecret,
     authenticator: createAuthenticator({ config, db, kv, now, jwtSecret }),
     rateLimiter: createRateLimiter(kv, { now: () => now().getTime() }),
+    ai: createAiProvider(config),
+    billing: createBillingProvider(config, options.stripe),
     async close() {
-      await Promise.allSettled([database.close(), kv.close()]);
+      const ownDatabase = options.database === undefined;
+      await Promise.allSettled([ownDatabase ? database.close() : undefined, kv.close()]);
     },
   };
 }

@@ -6,6 +6,7 @@ import { developmentBanner, signDevelopmentToken } from './dev/development-acces
 import { startHttpServer } from './http-server.js';
 import { createLifecycle } from './lifecycle.js';
 import { createLogger } from './logger.js';
+import { startObservability } from './observability/index.js';
 import { shutdownGracefully } from './shutdown.js';
 
 function loadConfigOrExit() {
@@ -23,9 +24,19 @@ function loadConfigOrExit() {
 async function main() {
   const config = loadConfigOrExit();
   const logger = createLogger(config);
+  const observability = startObservability(config);
+  logger.info({ exporters: observability.tracingExporters }, 'tracing');
   const deps = await createDeps(config);
-  await migrate(deps.database);
-  logger.info({ database: deps.database.driver, kv: deps.kv.driver }, 'database migrated');
+  observability.observeDatabase(deps.database);
+  if (config.server.migrateOnStart) {
+    await migrate(deps.database);
+    logger.info({ database: deps.database.driver, kv: deps.kv.driver }, 'database migrated');
+  } else {
+    logger.info(
+      { database: deps.database.driver, kv: deps.kv.driver },
+      'migrations left to the migration job',
+    );
+  }
 
   if (config.nodeEnv === 'development') {
     const seeded = await seedDevelopmentData(deps.db);
@@ -33,7 +44,7 @@ async function main() {
   }
 
   const lifecycle = createLifecycle();
-  const app = createApp({ deps, logger, lifecycle });
+  const app = createApp({ deps, logger, lifecycle, metrics: observability.metrics });
   const server = await startHttpServer(app, config.server);
   lifecycle.markStarted();
   logger.info({ port: server.port }, 'listening');
@@ -63,6 +74,7 @@ async function main() {
       logger,
       graceMs: config.server.shutdownTimeoutMs,
     })
+      .then(() => observability.shutdown()) // flush the last spans
       .then(() => process.exit(0))
       .catch((error: unknown) => {
         logger.fatal({ err: error }, 'shutdown failed');

@@ -1,6 +1,6 @@
 import type { Config } from '@aria/config';
 import type { AriaDatabase } from '@aria/db';
-import type { KeyValueStore } from '@aria/integrations';
+import type { AiProvider, BillingProvider, KeyValueStore } from '@aria/integrations';
 import type { Authenticator, Credentials, Identity } from './auth/identity.js';
 import type { RateLimiter } from './metering/types.js';
 
@@ -11,6 +11,10 @@ export interface ApiDeps {
   readonly kv: KeyValueStore;
   readonly authenticator: Authenticator;
   readonly rateLimiter: RateLimiter;
+  /** The coaching AI: OpenAI (or a compatible server) or the built-in coach. */
+  readonly ai: AiProvider;
+  /** Stripe when every STRIPE_* setting is present; without it billing answers NOT_CONFIGURED. */
+  readonly billing?: BillingProvider | undefined;
   /** Injected so tests can move time; production passes `() => new Date()`. */
   readonly now: () => Date;
 }

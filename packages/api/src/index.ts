@@ -6,9 +6,28 @@ export type { ApiDeps, Context } from './context.js';
 export { problemFromTrpcError, toTrpcError, zodIssues } from './errors.js';
 export type { RateLimitDecision, RateLimiter, RateLimitRule } from './metering/types.js';
 export { type AppRouter, appRouter, type RouterInputs, type RouterOutputs } from './router.js';
+export {
+  handleStripeWebhook,
+  type StripeWebhookResult,
+} from './routers/billing/stripe-webhook.js';
+export {
+  handleTerraWebhook,
+  type TerraWebhookResult,
+} from './routers/wearables/terra-webhook.js';
 export * from './schemas/api-keys.js';
 export * from './schemas/athletes.js';
+export * from './schemas/billing.js';
 export * from './schemas/coach.js';
+export * from './schemas/coaching.js';
 export * from './schemas/common.js';
 export * from './schemas/knowledge.js';
+export * from './schemas/plan-document.js';
+export * from './schemas/plans.js';
+export * from './schemas/training.js';
+export * from './schemas/wearables.js';
 export { createCallerFactory } from './trpc.js';
+export type * from './views/billing.js';
+export type * from './views/coaching.js';
+export type * from './views/plans.js';
+export type * from './views/training.js';
+export type * from './views/wearables.js';

@@ -3,8 +3,12 @@ import { apiKeysRouter } from './routers/api-keys.js';
 import { athletesRouter } from './routers/athletes.js';
 import { billingRouter } from './routers/billing.js';
 import { coachRouter } from './routers/coach.js';
+import { coachingRouter } from './routers/coaching.js';
 import { healthProcedure } from './routers/health.js';
 import { knowledgeRouter } from './routers/knowledge.js';
+import { plansRouter } from './routers/plans.js';
+import { trainingRouter } from './routers/training.js';
+import { wearablesRouter } from './routers/wearables.js';
 import { router } from './trpc.js';
 
 export const appRouter = router({
@@ -14,6 +18,10 @@ export const appRouter = router({
   knowledge: knowledgeRouter,
   apiKeys: apiKeysRouter,
   billing: billingRouter,
+  coaching: coachingRouter,
+  training: trainingRouter,
+  wearables: wearablesRouter,
+  plans: plansRouter,
 });
 
 export type AppRouter = typeof appRouter;

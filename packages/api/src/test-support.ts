@@ -1,5 +1,12 @@
 import type { AriaDatabase } from '@aria/db';
-import { createMemoryRateLimiter, createMemoryStore, type KeyValueStore } from '@aria/integrations';
+import {
+  type AiProvider,
+  type BillingProvider,
+  createBuiltinProvider,
+  createMemoryRateLimiter,
+  createMemoryStore,
+  type KeyValueStore,
+} from '@aria/integrations';
 import { createAuthenticator } from './auth/authenticator.js';
 import type { Credentials, UserRole } from './auth/identity.js';
 import { signTestJwt, testClock, testConfig, testInternalApiKey } from './auth/test-support.js';
@@ -13,9 +20,16 @@ const createAppCaller = createCallerFactory(appRouter);
  * Real deps for router tests: the given database, a real in-process store and limiter (or a
  * bridged Redis store), the real authenticator, and a clock the test can move.
  */
-export function routerTestKit(db: () => AriaDatabase, kv: KeyValueStore = createMemoryStore()) {
+export function routerTestKit(
+  db: () => AriaDatabase,
+  kv: KeyValueStore = createMemoryStore(),
+  ai: AiProvider = createBuiltinProvider(),
+  billing?: BillingProvider,
+  /** Extra environment for the config (e.g. TERRA_* pointing at a local fake). */
+  configEnv: Readonly<Record<string, string>> = {},
+) {
   const clock = testClock();
-  const config = testConfig();
+  const config = testConfig(configEnv);
   const rateLimiter = createMemoryRateLimiter(() => clock.now().getTime());
   const deps = (): ApiDeps => ({
     config,
@@ -23,6 +37,8 @@ export function routerTestKit(db: () => AriaDatabase, kv: KeyValueStore = create
     kv,
     now: clock.now,
     rateLimiter,
+    ai,
+    billing,
     authenticator: createAuthenticator({ config, db: db(), kv, now: clock.now }),
   });
   const caller = (credentials: Credentials) => {

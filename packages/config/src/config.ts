@@ -13,6 +13,8 @@ export interface Config {
     readonly requestTimeoutMs: number;
     readonly shutdownTimeoutMs: number;
     readonly healthCheckTimeoutMs: number;
+    /** Apply pending migrations when the server starts (off where a migration job runs). */
+    readonly migrateOnStart: boolean;
   };
   readonly logLevel: LogLevel;
   /** Where embedded state (PGlite data, the development JWT secret) lives. */
@@ -30,22 +32,67 @@ export interface Config {
     readonly apiKey: string | undefined;
     readonly baseUrl: string | undefined;
     readonly model: string;
+    /** Whether the model reads images. */
+    readonly vision: boolean;
+  };
+  /** The coaching provider's resilience and memory settings. */
+  readonly ai: {
+    readonly fallbackToBuiltin: boolean;
+    readonly timeoutMs: number;
+    readonly maxRetries: number;
+    readonly historyTokenBudget: number;
   };
   readonly stripe: {
     readonly secretKey: string | undefined;
     readonly webhookSecret: string | undefined;
     readonly pricePro: string | undefined;
     readonly priceStar: string | undefined;
+    readonly returnUrl: string | undefined;
   };
   readonly terra: {
     readonly devId: string | undefined;
     readonly apiKey: string | undefined;
     readonly webhookSecret: string | undefined;
+    /** REST base URL (TERRA_API_URL), https://api.tryterra.co by default. */
+    readonly apiUrl: string;
   };
   readonly tracklit: {
     readonly webhookSecret: string | undefined;
     readonly eventsUrl: string | undefined;
   };
+  /** Traces are exported only where an exporter is configured; both may be on at once. */
+  readonly telemetry: {
+    readonly serviceName: string;
+    readonly serviceVersion: string;
+    /** Full OTLP/HTTP traces URL (`OTEL_EXPORTER_OTLP_ENDPOINT` + `/v1/traces`). */
+    readonly otlpTracesUrl: string | undefined;
+    readonly otlpHeaders: Readonly<Record<string, string>>;
+    readonly azureMonitorConnectionString: string | undefined;
+    readonly sampleRatio: number;
+  };
+}
+
+function otlpTracesUrl(endpoint: string | undefined): string | undefined {
+  return endpoint === undefined ? undefined : `${endpoint.replace(/\/+$/, '')}/v1/traces`;
+}
+
+function keyValuePairs(list: string | undefined): Record<string, string> {
+  const pairs: Record<string, string> = {};
+  for (const item of (list ?? '').split(',')) {
+    const at = item.indexOf('=');
+    if (at <= 0) continue;
+    pairs[item.slice(0, at).trim()] = decodeHeaderValue(item.slice(at + 1).trim());
+  }
+  return pairs;
+}
+
+/** OTLP header values are URL-encoded (OpenTelemetry spec); a stray `%` is kept as it is. */
+function decodeHeaderValue(value: string): string {
+  try {
+    return decodeURIComponent(value);
+  } catch {
+    return value;
+  }
 }
 
 export function toConfig(env: Env): Config {
@@ -58,6 +105,7 @@ export function toConfig(env: Env): Config {
       requestTimeoutMs: env.REQUEST_TIMEOUT_MS,
       shutdownTimeoutMs: env.SHUTDOWN_TIMEOUT_MS,
       healthCheckTimeoutMs: env.HEALTH_CHECK_TIMEOUT_MS,
+      migrateOnStart: env.MIGRATE_ON_START,
     },
     logLevel: env.LOG_LEVEL,
     dataDir: env.ARIA_DATA_DIR,
@@ -73,18 +121,39 @@ export function toConfig(env: Env): Config {
       audience: env.JWT_AUDIENCE,
       internalApiKey: env.INTERNAL_API_KEY,
     },
-    openai: { apiKey: env.OPENAI_API_KEY, baseUrl: env.OPENAI_BASE_URL, model: env.OPENAI_MODEL },
+    openai: {
+      apiKey: env.OPENAI_API_KEY,
+      baseUrl: env.OPENAI_BASE_URL,
+      model: env.OPENAI_MODEL,
+      vision: env.OPENAI_VISION,
+    },
+    ai: {
+      fallbackToBuiltin: env.AI_FALLBACK_TO_BUILTIN,
+      timeoutMs: env.AI_TIMEOUT_MS,
+      maxRetries: env.AI_MAX_RETRIES,
+      historyTokenBudget: env.AI_HISTORY_TOKEN_BUDGET,
+    },
     stripe: {
       secretKey: env.STRIPE_SECRET_KEY,
       webhookSecret: env.STRIPE_WEBHOOK_SECRET,
       pricePro: env.STRIPE_PRICE_PRO,
       priceStar: env.STRIPE_PRICE_STAR,
+      returnUrl: env.STRIPE_RETURN_URL,
     },
     terra: {
       devId: env.TERRA_DEV_ID,
       apiKey: env.TERRA_API_KEY,
       webhookSecret: env.TERRA_WEBHOOK_SECRET,
+      apiUrl: env.TERRA_API_URL,
     },
     tracklit: { webhookSecret: env.TRACKLIT_WEBHOOK_SECRET, eventsUrl: env.TRACKLIT_EVENTS_URL },
+    telemetry: {
+      serviceName: env.OTEL_SERVICE_NAME,
+      serviceVersion: env.ARIA_VERSION,
+      otlpTracesUrl: otlpTracesUrl(env.OTEL_EXPORTER_OTLP_ENDPOINT),
+      otlpHeaders: keyValuePairs(env.OTEL_EXPORTER_OTLP_HEADERS),
+      azureMonitorConnectionString: env.APPLICATIONINSIGHTS_CONNECTION_STRING,
+      sampleRatio: env.OTEL_TRACES_SAMPLER_ARG,
+    },
   };
 }

@@ -23,6 +23,13 @@ describe('loadConfig', () => {
     expect(config.redis).toBeUndefined();
     expect(config.dataDir).toBe('.aria');
     expect(config.openai.model).toBe('gpt-4o');
+    expect(config.openai.vision).toBe(true);
+    expect(config.ai).toEqual({
+      fallbackToBuiltin: false,
+      timeoutMs: 12_000,
+      maxRetries: 1,
+      historyTokenBudget: 2_000,
+    });
     expect(config.server.corsOrigins).toEqual([]);
   });
 
@@ -64,6 +71,7 @@ describe('loadConfig', () => {
     expect(config.openai.baseUrl).toBe('http://127.0.0.1:11434/v1');
     expect(config.stripe.priceStar).toBe('price_star');
     expect(config.terra.devId).toBe('dev');
+    expect(config.terra.apiUrl).toBe('https://api.tryterra.co');
     expect(config.tracklit.eventsUrl).toBe('https://tracklit.app/events');
     expect(config.logLevel).toBe('debug');
   });
@@ -82,7 +90,15 @@ describe('loadConfig', () => {
     [{ CORS_ORIGINS: 'not a url' }, 'CORS_ORIGINS'],
     [{ UPSTASH_REDIS_REST_URL: 'https://redis.example' }, 'UPSTASH_REDIS_REST_TOKEN'],
     [{ JWT_JWKS_URL: 'https://id.example/jwks' }, 'JWT_ISSUER'],
+    [{ STRIPE_SECRET_KEY: 'sk_test_only' }, 'STRIPE_WEBHOOK_SECRET'],
+    [{ STRIPE_RETURN_URL: 'tracklit/billing' }, 'STRIPE_RETURN_URL'],
     [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL'],
+    [{ TERRA_API_URL: 'terra.local' }, 'TERRA_API_URL'],
+    [{ MIGRATE_ON_START: 'sometimes' }, 'MIGRATE_ON_START'],
+    [{ OTEL_EXPORTER_OTLP_ENDPOINT: 'collector:4318' }, 'OTEL_EXPORTER_OTLP_ENDPOINT'],
+    [{ OTEL_EXPORTER_OTLP_HEADERS: 'no-equals-sign' }, 'OTEL_EXPORTER_OTLP_HEADERS'],
+    [{ OTEL_TRACES_SAMPLER_ARG: '1.5' }, 'OTEL_TRACES_SAMPLER_ARG'],
+    [{ APPLICATIONINSIGHTS_CONNECTION_STRING: 'not-a-connection-string' }, 'APPLICATIONINSIGHTS'],
   ])('refuses %j naming %s', (env, variable) => {
     const problems = problemsOf(env);
     expect(problems.some((problem) => problem.includes(variable))).toBe(true);
@@ -97,6 +113,42 @@ describe('loadConfig', () => {
   it('lists every problem at once', () => {
     expect(problemsOf({ PORT: 'x', LOG_LEVEL: 'y' })).toHaveLength(2);
     expect(problemsOf({ NODE_ENV: 'production', PORT: 'x' })).toHaveLength(3);
+  });
+
+  it('leaves tracing off and migrations on by default', () => {
+    const config = loadConfig({});
+    expect(config.telemetry).toEqual({
+      serviceName: 'aria-api',
+      serviceVersion: 'development',
+      otlpTracesUrl: undefined,
+      otlpHeaders: {},
+      azureMonitorConnectionString: undefined,
+      sampleRatio: 1,
+    });
+    expect(config.server.migrateOnStart).toBe(true);
+  });
+
+  it('maps the telemetry and migration variables', () => {
+    const connectionString = 'InstrumentationKey=00000000-0000-0000-0000-000000000000';
+    const config = loadConfig({
+      OTEL_EXPORTER_OTLP_ENDPOINT: 'http://collector:4318/',
+      OTEL_EXPORTER_OTLP_HEADERS: 'x-tenant=aria, authorization=Basic%20abc',
+      OTEL_SERVICE_NAME: 'aria-staging',
+      OTEL_TRACES_SAMPLER_ARG: '0.25',
+      APPLICATIONINSIGHTS_CONNECTION_STRING: connectionString,
+      MIGRATE_ON_START: 'false',
+      ARIA_VERSION: '3f2a9c1',
+    });
+    expect(config.telemetry).toEqual({
+      serviceName: 'aria-staging',
+      serviceVersion: '3f2a9c1',
+      otlpTracesUrl: 'http://collector:4318/v1/traces',
+      otlpHeaders: { 'x-tenant': 'aria', authorization: 'Basic abc' },
+      azureMonitorConnectionString: connectionString,
+      sampleRatio: 0.25,
+    });
+    expect(config.server.migrateOnStart).toBe(false);
+    expect(loadConfig({ MIGRATE_ON_START: '1' }).server.migrateOnStart).toBe(true);
   });
 
   it('accepts a complete production environment', () => {

@@ -44,6 +44,17 @@ function crossFieldProblems(source: EnvSource): string[] {
       'UPSTASH_REDIS_REST_URL / UPSTASH_REDIS_REST_TOKEN: set both to use Redis, or neither for the in-process store',
     );
   }
+  const stripe = [
+    env.STRIPE_SECRET_KEY,
+    env.STRIPE_WEBHOOK_SECRET,
+    env.STRIPE_PRICE_PRO,
+    env.STRIPE_PRICE_STAR,
+  ];
+  if (stripe.some(Boolean) && !stripe.every(Boolean)) {
+    problems.push(
+      'STRIPE_SECRET_KEY / STRIPE_WEBHOOK_SECRET / STRIPE_PRICE_PRO / STRIPE_PRICE_STAR: set all four to use Stripe, or none',
+    );
+  }
   if (env.JWT_JWKS_URL && (!env.JWT_ISSUER || !env.JWT_AUDIENCE)) {
     problems.push('JWT_ISSUER / JWT_AUDIENCE: required when JWT_JWKS_URL is set');
   }

@@ -18,6 +18,20 @@ const commaList = z
       .filter((item) => item !== ''),
   );
 
+/** `true`/`false` (also `1`/`0`, `yes`/`no`); anything else is refused rather than guessed. */
+const boolean = (fallback: boolean) =>
+  z
+    .string()
+    .trim()
+    .toLowerCase()
+    .optional()
+    .transform((value) => (value === undefined || value === '' ? String(fallback) : value))
+    .pipe(
+      z
+        .enum(['true', 'false', '1', '0', 'yes', 'no'], { error: 'must be true or false' })
+        .transform((value) => value === 'true' || value === '1' || value === 'yes'),
+    );
+
 const integer = (fallback: number, min: number, max: number) =>
   z.coerce
     .number({ error: 'must be a number' })
@@ -44,6 +58,8 @@ export const envSchema = z.object({
       .optional(),
   ),
   DATABASE_POOL_MAX: integer(10, 1, 200),
+  /** Off where a one-shot migration job runs before the API (compose, Container Apps). */
+  MIGRATE_ON_START: boolean(true),
   UPSTASH_REDIS_REST_URL: optionalUrl,
   UPSTASH_REDIS_REST_TOKEN: optionalString,
 
@@ -70,18 +86,66 @@ export const envSchema = z.object({
   OPENAI_API_KEY: optionalString,
   OPENAI_BASE_URL: optionalUrl,
   OPENAI_MODEL: z.string().trim().min(1).default('gpt-4o'),
+  /** Whether OPENAI_MODEL reads images (coaching.askMedia); gpt-4o does. */
+  OPENAI_VISION: boolean(true),
+  /** When OpenAI fails (down, timed out, malformed twice), answer with the built-in coach. */
+  AI_FALLBACK_TO_BUILTIN: boolean(false),
+  /** Per attempt; the SDK retries up to AI_MAX_RETRIES times on timeouts, 429 and 5xx. */
+  AI_TIMEOUT_MS: integer(12_000, 1_000, 300_000),
+  AI_MAX_RETRIES: integer(1, 0, 5),
+  /** How much of a conversation's past (estimated tokens) goes with each question. */
+  AI_HISTORY_TOKEN_BUDGET: integer(2_000, 0, 100_000),
 
   STRIPE_SECRET_KEY: optionalString,
   STRIPE_WEBHOOK_SECRET: optionalString,
   STRIPE_PRICE_PRO: optionalString,
   STRIPE_PRICE_STAR: optionalString,
+  /** Where Checkout and the billing portal send the athlete back when a call names no URL. */
+  STRIPE_RETURN_URL: optionalUrl,
 
   TERRA_DEV_ID: optionalString,
   TERRA_API_KEY: optionalString,
   TERRA_WEBHOOK_SECRET: optionalString,
+  /** Terra's REST base URL (tests point it at a local server). */
+  TERRA_API_URL: optionalUrl.transform((value) => value ?? 'https://api.tryterra.co'),
 
   TRACKLIT_WEBHOOK_SECRET: optionalString,
   TRACKLIT_EVENTS_URL: optionalUrl,
+
+  /** OTLP/HTTP base URL of a collector; traces go to `<url>/v1/traces`. Unset: no OTLP export. */
+  OTEL_EXPORTER_OTLP_ENDPOINT: optionalString.pipe(
+    z.url({ protocol: /^https?$/, error: 'must be an http:// or https:// URL' }).optional(),
+  ),
+  /** `key=value` pairs, comma separated, sent with every OTLP export (collector auth). */
+  OTEL_EXPORTER_OTLP_HEADERS: optionalString.pipe(
+    z
+      .string()
+      .regex(/^\s*[^=,\s]+\s*=[^,]*(,\s*[^=,\s]+\s*=[^,]*)*$/, {
+        error: 'must be key=value pairs separated by commas',
+      })
+      .optional(),
+  ),
+  OTEL_SERVICE_NAME: z.string().trim().min(1).default('aria-api'),
+  /** The build that runs (the image sets it to the commit); `service.version` and `aria_build_info`. */
+  ARIA_VERSION: z.string().trim().min(1).max(128).default('development'),
+  /** Fraction of new traces recorded (parent-based: a sampled caller is always followed). */
+  OTEL_TRACES_SAMPLER_ARG: z.coerce
+    .number({ error: 'must be a number between 0 and 1' })
+    .min(0, { error: 'must be between 0 and 1' })
+    .max(1, { error: 'must be between 0 and 1' })
+    .default(1),
+  /** Azure Monitor (Application Insights) exporter; unset: no Azure export. */
+  APPLICATIONINSIGHTS_CONNECTION_STRING: optionalString.pipe(
+    z
+      .string()
+      .regex(/(^|;)\s*(InstrumentationKey|IngestionEndpoint)=/i, {
+        error: 'must be an Application Insights connection string (InstrumentationKey=…)',
+      })
+      .optional(),
+  ),
 });
 
 export type Env = z.infer<typeof envSchema>;
+
+/** Every variable name the schema reads (deployment files are checked against this list). */
+export const envVariableNames: readonly string[] = Object.keys(envSchema.shape);

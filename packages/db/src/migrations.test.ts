@@ -10,6 +10,7 @@ const expectedTables = [
   'coach_athlete_links',
   'conversations',
   'daily_metrics',
+  'daily_usage',
   'knowledge_articles',
   'messages',
   'monthly_usage',

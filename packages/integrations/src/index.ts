@@ -1,3 +1,4 @@
+export * from './ai/index.js';
 export {
   type ConfiguredKeyValueStore,
   createKeyValueStore,
@@ -13,3 +14,5 @@ export {
   type UpstashStoreOptions,
 } from './kv/upstash.js';
 export * from './ratelimit/index.js';
+export * from './stripe/index.js';
+export * from './terra/index.js';

@@ -24,6 +24,8 @@ export async function callProcedure<T>(
   c: Context<AppEnv>,
   deps: ApiDeps,
   run: (caller: ProcedureCaller) => Promise<T>,
+  /** Reaches the procedures as their `signal` (a streamed answer stops when it aborts). */
+  signal?: AbortSignal,
 ): Promise<T> {
   const resHeaders = new Headers();
   const ctx: ApiContext = {
@@ -34,7 +36,7 @@ export async function callProcedure<T>(
     onIdentified: (identity) => c.set('userId', userIdOf(identity)),
   };
   try {
-    return await run(createCaller(ctx));
+    return await run(createCaller(ctx, signal ? { signal } : undefined));
   } finally {
     resHeaders.forEach((value, name) => {
       c.header(name, value);

@@ -6,9 +6,13 @@ import { apiKeysRoutes } from './api-keys.js';
 import { athletesRoutes } from './athletes.js';
 import { billingRoutes } from './billing.js';
 import { coachRoutes } from './coach.js';
+import { coachingRoutes } from './coaching.js';
 import { restErrorHandler } from './errors.js';
 import { knowledgeRoutes } from './knowledge.js';
 import { createRestApp, registerSecuritySchemes } from './openapi.js';
+import { plansRoutes } from './plans.js';
+import { trainingRoutes } from './training.js';
+import { wearablesRoutes } from './wearables.js';
 
 export const restBasePath = '/v1';
 
@@ -20,8 +24,12 @@ export function restRoutes(deps: ApiDeps): OpenAPIHono<AppEnv> {
     .route('/', billingRoutes(deps))
     .route('/', athletesRoutes(deps))
     .route('/', coachRoutes(deps))
+    .route('/', coachingRoutes(deps))
     .route('/', knowledgeRoutes(deps))
-    .route('/', apiKeysRoutes(deps));
+    .route('/', apiKeysRoutes(deps))
+    .route('/', plansRoutes(deps))
+    .route('/', trainingRoutes(deps))
+    .route('/', wearablesRoutes(deps));
   // Set before the app is mounted: Hono wraps the routes with it when it mounts them.
   rest.onError(restErrorHandler);
   return rest;
@@ -30,9 +38,13 @@ export function restRoutes(deps: ApiDeps): OpenAPIHono<AppEnv> {
 const tags = [
   { name: 'Athletes', description: 'Athlete profiles, mood reports, data export and erasure.' },
   { name: 'Coach', description: 'Coach–athlete links (read access granted by the athlete).' },
+  { name: 'Coaching', description: 'Ask Aria: answers, streamed answers, images, conversations.' },
   { name: 'Knowledge', description: 'The sprint-science library the coach cites.' },
   { name: 'API keys', description: 'Aria API keys of an athlete (managed with a JWT).' },
-  { name: 'Billing', description: 'Tiers, prices and limits.' },
+  { name: 'Billing', description: 'Tiers, subscriptions (Stripe), checkout and usage.' },
+  { name: 'Plans', description: 'Periodized sprint plans and today’s adapted session.' },
+  { name: 'Training', description: 'Training log and load: session RPE, ACWR, fitness and form.' },
+  { name: 'Wearables', description: 'Terra wearables, daily recovery metrics and readiness.' },
 ];
 
 /** The OpenAPI 3.1 document of an app whose REST routes are mounted at `restBasePath`. */

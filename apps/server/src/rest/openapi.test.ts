@@ -11,6 +11,12 @@ import { expectJson } from './rest-test-support.js';
 /** ARCHITECTURE.md "Contract": the REST surface, with the procedure behind each route. */
 const contractRoutes = [
   ['get', '/v1/tiers', 'billing.tiers'],
+  ['get', '/v1/billing/subscription', 'billing.subscription'],
+  ['get', '/v1/billing/usage', 'billing.usage'],
+  ['post', '/v1/billing/checkout', 'billing.checkout'],
+  ['post', '/v1/billing/cancel', 'billing.cancel'],
+  ['post', '/v1/billing/portal', 'billing.portal'],
+  ['put', '/v1/billing/tier', 'billing.setTier'],
   ['post', '/v1/athletes', 'athletes.create'],
   ['get', '/v1/athletes/{id}', 'athletes.get'],
   ['patch', '/v1/athletes/{id}', 'athletes.update'],
@@ -28,6 +34,20 @@ const contractRoutes = [
   ['get', '/v1/api-keys', 'apiKeys.list'],
   ['post', '/v1/api-keys', 'apiKeys.create'],
   ['delete', '/v1/api-keys/{id}', 'apiKeys.revoke'],
+  ['post', '/v1/coaching/ask', 'coaching.ask'],
+  ['post', '/v1/coaching/ask/stream', 'coaching.askStream'],
+  ['post', '/v1/coaching/ask/media', 'coaching.askMedia'],
+  ['get', '/v1/coaching/conversations', 'coaching.conversations'],
+  ['post', '/v1/plans', 'plans.generate'],
+  ['get', '/v1/plans', 'plans.list'],
+  ['get', '/v1/plans/{id}', 'plans.get'],
+  ['get', '/v1/plans/{id}/today', 'plans.today'],
+  ['post', '/v1/training/sessions', 'training.logSession'],
+  ['get', '/v1/training/load', 'training.load'],
+  ['post', '/v1/wearables/connect', 'wearables.connect'],
+  ['post', '/v1/wearables/metrics', 'wearables.recordMetrics'],
+  ['get', '/v1/wearables/daily', 'wearables.daily'],
+  ['get', '/v1/wearables/readiness', 'wearables.readiness'],
 ] as const;
 
 /**

@@ -1,6 +1,14 @@
+import { subscriptions } from '@aria/db';
+import { startChatCompletionsServer } from '@aria/integrations/ai-testing';
+import { startFakeStripe, startFakeTerra } from '@aria/integrations/testing';
 import type { z } from '@hono/zod-openapi';
+import { eq } from 'drizzle-orm';
 import { afterAll, describe, expect, it } from 'vitest';
+import { deliverStripeEvent } from '../routes/stripe-test-support.js';
 import { createTestApp, type TestApp } from '../test-support.js';
+import * as billingViews from './billing-views.js';
+import * as coachingViews from './coaching-views.js';
+import * as plansViews from './plans-views.js';
 import {
   asService,
   asUser,
@@ -9,7 +17,9 @@ import {
   createAthlete,
   rest,
 } from './rest-test-support.js';
+import * as trainingViews from './training-views.js';
 import * as views from './views.js';
+import * as wearablesViews from './wearables-views.js';
 
 // Walks every operation of the served OpenAPI document and calls it for real: each answers
 // its documented success status with a body that fits its documented schema.
@@ -19,6 +29,8 @@ interface Scenario {
   readonly url: string;
   readonly headers: CallerHeaders;
   readonly body?: unknown;
+  /** A multipart body instead of JSON. */
+  readonly form?: FormData;
 }
 
 type ScenarioBuilder = (t: TestApp) => Promise<Scenario>;
@@ -40,7 +52,121 @@ async function issueApiKey(t: TestApp, owner: string, name: string): Promise<str
   return ((await response.json()) as { id: string }).id;
 }
 
+/** A tiny PNG (signature only) as a multipart upload, with the question. */
+function imageForm(): FormData {
+  const form = new FormData();
+  form.set('question', 'How is my block position?');
+  const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0]);
+  form.set('image', new Blob([png], { type: 'image/png' }), 'start.png');
+  return form;
+}
+
+/** A pro subscription, as Checkout and Stripe's webhooks make it. */
+async function subscribe(t: TestApp, athleteId: string): Promise<void> {
+  const response = await rest(t, 'post', '/v1/billing/checkout', {
+    headers: await asUser(t, athleteId),
+    body: { tier: 'pro' },
+  });
+  expect(response.status).toBe(201);
+  const { sessionId } = (await response.json()) as { sessionId: string };
+  const done = stripe.completeCheckout(sessionId);
+  await deliverStripeEvent(t, stripe, done.checkoutCompleted);
+}
+
+/** Today (UTC) and a date some days away, as the server's real clock sees them. */
+const isoDay = (offsetDays = 0) =>
+  new Date(Date.now() + offsetDays * 86_400_000).toISOString().slice(0, 10);
+
+/** An athlete on the star tier (unlimited plans and readiness), provisioned by its first call. */
+async function starAthlete(t: TestApp, id: string): Promise<CallerHeaders> {
+  const headers = await asUser(t, id);
+  expect((await rest(t, 'get', '/v1/athletes/me', { headers })).status).toBe(200);
+  await t.deps.db
+    .update(subscriptions)
+    .set({ tier: 'star' })
+    .where(eq(subscriptions.athleteId, id));
+  return headers;
+}
+
+const planRequest = {
+  event: '200m',
+  experienceLevel: 'advanced',
+  daysPerWeek: 4,
+  competitionDate: isoDay(70),
+  personalBest: 21.4,
+};
+
+async function generatePlan(t: TestApp, athleteId: string): Promise<string> {
+  const response = await rest(t, 'post', '/v1/plans', {
+    headers: await starAthlete(t, athleteId),
+    body: planRequest,
+  });
+  expect(response.status).toBe(201);
+  return ((await response.json()) as { id: string }).id;
+}
+
+async function recordMetrics(t: TestApp, athleteId: string, date: string): Promise<void> {
+  const response = await rest(t, 'post', '/v1/wearables/metrics', {
+    headers: await asUser(t, athleteId),
+    body: { date, sleepHours: 7.8, restingHr: 52, hrvRmssd: 74, recoveryScore: 70 },
+  });
+  expect(response.status).toBe(200);
+}
+
 const scenarios: Record<string, ScenarioBuilder> = {
+  'billing.subscription': async (t) => ({
+    url: '/v1/billing/subscription',
+    headers: await asUser(t, 'walk-ath'),
+  }),
+  'billing.usage': async (t) => ({
+    url: '/v1/billing/usage?athleteId=walk-ath',
+    headers: asService(t),
+  }),
+  'billing.checkout': async (t) => ({
+    url: '/v1/billing/checkout',
+    headers: await asUser(t, 'walk-buyer'),
+    body: { tier: 'star', returnUrl: 'https://tracklit.test/plans' },
+  }),
+  'billing.cancel': async (t) => {
+    await subscribe(t, 'walk-cancelling');
+    return { url: '/v1/billing/cancel', headers: await asUser(t, 'walk-cancelling'), body: {} };
+  },
+  'billing.portal': async (t) => {
+    await subscribe(t, 'walk-portal');
+    return { url: '/v1/billing/portal', headers: await asUser(t, 'walk-portal'), body: {} };
+  },
+  'billing.setTier': async (t) => {
+    await createAthlete(t, 'walk-tier');
+    return {
+      url: '/v1/billing/tier',
+      headers: asService(t),
+      body: { athleteId: 'walk-tier', tier: 'star' },
+    };
+  },
+  'coaching.ask': async (t) => ({
+    url: '/v1/coaching/ask',
+    headers: await asUser(t, 'walk-ask'),
+    body: { question: 'How do I improve my block start?' },
+  }),
+  'coaching.askStream': async (t) => ({
+    url: '/v1/coaching/ask/stream',
+    headers: await asUser(t, 'walk-ask-stream'),
+    body: { question: 'Flying sprints this week?' },
+  }),
+  'coaching.askMedia': async (t) => {
+    const headers = await asUser(t, 'walk-ask-media');
+    await rest(t, 'get', '/v1/athletes/me', { headers });
+    await t.deps.db
+      .update(subscriptions)
+      .set({ tier: 'pro' })
+      .where(eq(subscriptions.athleteId, 'walk-ask-media'));
+    return { url: '/v1/coaching/ask/media', headers, form: imageForm() };
+  },
+  'coaching.conversations': async (t) => {
+    const headers = await asUser(t, 'walk-conversations');
+    await rest(t, 'post', '/v1/coaching/ask', { headers, body: { question: 'Taper?' } });
+    return { url: '/v1/coaching/conversations?limit=5&offset=0', headers };
+  },
   'billing.tiers': async () => ({ url: '/v1/tiers', headers: {} }),
   'athletes.create': async (t) => ({
     url: '/v1/athletes',
@@ -121,11 +247,73 @@ const scenarios: Record<string, ScenarioBuilder> = {
     url: `/v1/api-keys/${await issueApiKey(t, 'walk-keys', 'Revoked key')}`,
     headers: await asUser(t, 'walk-keys'),
   }),
+  'plans.generate': async (t) => ({
+    url: '/v1/plans',
+    headers: await starAthlete(t, 'walk-planner'),
+    body: planRequest,
+  }),
+  'plans.list': async (t) => {
+    await generatePlan(t, 'walk-planner');
+    return { url: '/v1/plans?limit=5&offset=0', headers: await asUser(t, 'walk-planner') };
+  },
+  'plans.get': async (t) => ({
+    url: `/v1/plans/${await generatePlan(t, 'walk-planner')}`,
+    headers: await asUser(t, 'walk-planner'),
+  }),
+  'plans.today': async (t) => {
+    const id = await generatePlan(t, 'walk-planner');
+    await recordMetrics(t, 'walk-planner', isoDay());
+    return {
+      url: `/v1/plans/${id}/today?date=${isoDay()}`,
+      headers: await asUser(t, 'walk-planner'),
+    };
+  },
+  'training.logSession': async (t) => ({
+    url: '/v1/training/sessions',
+    headers: await asUser(t, 'walk-trainer'),
+    body: {
+      date: isoDay(),
+      type: 'speed_endurance',
+      durationMinutes: 80,
+      rpe: 8,
+      sprintMetres: 450,
+    },
+  }),
+  'training.load': async (t) => ({
+    url: '/v1/training/load?days=14',
+    headers: await asUser(t, 'walk-trainer'),
+  }),
+  'wearables.connect': async (t) => ({
+    url: '/v1/wearables/connect',
+    headers: await asUser(t, 'walk-wearer'),
+    body: { providers: ['OURA'], successRedirectUrl: 'https://tracklit.app/wearables/linked' },
+  }),
+  'wearables.recordMetrics': async (t) => ({
+    url: '/v1/wearables/metrics',
+    headers: await asUser(t, 'walk-wearer'),
+    body: { date: isoDay(-1), sleepHours: 8, sleepEfficiencyPercent: 92, restingHr: 50 },
+  }),
+  'wearables.daily': async (t) => {
+    await recordMetrics(t, 'walk-wearer', isoDay(-2));
+    return {
+      url: `/v1/wearables/daily?date=${isoDay(-2)}`,
+      headers: await asUser(t, 'walk-wearer'),
+    };
+  },
+  'wearables.readiness': async (t) => {
+    const headers = await starAthlete(t, 'walk-ready');
+    await recordMetrics(t, 'walk-ready', isoDay());
+    return { url: `/v1/wearables/readiness?date=${isoDay()}`, headers };
+  },
 };
 
 /** The response schemas by their component name in the document. */
 const componentSchemas = new Map<string, z.ZodType>([
   ['Tiers', views.tiersSchema],
+  ['Subscription', billingViews.subscriptionSchema],
+  ['BillingUsage', billingViews.billingUsageSchema],
+  ['CheckoutSession', billingViews.checkoutSessionSchema],
+  ['PortalSession', billingViews.portalSessionSchema],
   ['Athlete', views.athleteSchema],
   ['AthleteErased', views.athleteErasedSchema],
   ['AthleteExport', views.athleteExportSchema],
@@ -139,6 +327,16 @@ const componentSchemas = new Map<string, z.ZodType>([
   ['ApiKey', views.apiKeySchema],
   ['ApiKeys', views.apiKeyListSchema],
   ['IssuedApiKey', views.issuedApiKeySchema],
+  ['CoachingAnswer', coachingViews.coachingAnswerSchema],
+  ['Conversations', coachingViews.conversationListSchema],
+  ['Plan', plansViews.planSchema],
+  ['PlanPage', plansViews.planPageSchema],
+  ['PlanToday', plansViews.planTodaySchema],
+  ['TrainingSession', trainingViews.trainingSessionSchema],
+  ['TrainingLoad', trainingViews.trainingLoadSchema],
+  ['WearableConnect', wearablesViews.wearableConnectSchema],
+  ['DailyMetrics', wearablesViews.dailyMetricsSchema],
+  ['Readiness', wearablesViews.readinessSchema],
 ]);
 
 interface DocumentResponse {
@@ -149,8 +347,26 @@ interface DocumentOperation {
   readonly responses: Record<string, DocumentResponse>;
 }
 
-const t = await createTestApp();
-afterAll(() => t.deps.close());
+// Coaching runs on the real OpenAI SDK against a local Chat Completions server (askMedia
+// needs a vision-capable provider).
+const chat = await startChatCompletionsServer();
+// Billing runs on the real Stripe SDK against a local fake of the Stripe API.
+const stripe = await startFakeStripe();
+// Wearables connect through a local stand-in for Terra's REST API.
+const terraCredentials = { devId: 'walk-terra-dev', apiKey: 'walk-terra-key' };
+const terra = await startFakeTerra(terraCredentials);
+const t = await createTestApp(
+  {
+    OPENAI_API_KEY: chat.apiKey,
+    OPENAI_BASE_URL: chat.baseUrl,
+    ...stripe.env,
+    TERRA_DEV_ID: terraCredentials.devId,
+    TERRA_API_KEY: terraCredentials.apiKey,
+    TERRA_API_URL: terra.url,
+  },
+  { stripe: { endpoint: stripe.endpoint } },
+);
+afterAll(() => Promise.all([t.deps.close(), chat.close(), stripe.close(), terra.close()]));
 
 const document = (await (await t.app.request('/openapi.json')).json()) as {
   paths: Record<string, Record<string, DocumentOperation>>;
@@ -182,12 +398,27 @@ describe('every documented route', () => {
       const successes = Object.keys(operation.responses).filter((status) => status.startsWith('2'));
       expect(successes).toHaveLength(1);
       const status = Number(successes[0]);
+      if (operation.responses[String(status)]?.content?.['text/event-stream']) {
+        const response = await rest(t, method, scenario.url, scenario);
+        expect(response.status).toBe(status);
+        const last = (await response.text()).trim().split('\n\n').at(-1) ?? '';
+        expect(last).toMatch(/^event: answer$/m);
+        const answer: unknown = JSON.parse(last.match(/^data: (.*)$/m)?.[1] ?? 'null');
+        expect(coachingViews.coachingAnswerSchema.parse(answer)).toEqual(answer);
+        return;
+      }
       const documented = operation.responses[String(status)]?.content?.['application/json'];
       const ref = documented?.schema?.$ref ?? '';
       const schema = componentSchemas.get(ref.replace('#/components/schemas/', ''));
       if (!schema) throw new Error(`no response schema for ${operation.operationId}: ${ref}`);
 
-      const response = await rest(t, method, scenario.url, scenario);
+      const response = scenario.form
+        ? await t.app.request(scenario.url, {
+            method: 'POST',
+            headers: scenario.headers,
+            body: scenario.form,
+          })
+        : await rest(t, method, scenario.url, scenario);
       const body: unknown = await response.json();
       expect({ status: response.status, body }).toMatchObject({ status });
       expect(response.headers.get('content-type')).toContain('application/json');

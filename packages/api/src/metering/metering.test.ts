@@ -12,6 +12,7 @@ import {
 } from '@aria/db';
 import { describeOnDriver } from '@aria/db/testing';
 import {
+  createBuiltinProvider,
   createRateLimiter,
   createUpstashStore,
   type KeyValueStore,
@@ -108,6 +109,7 @@ describeOnDriver('postgres', 'metering through tRPC', (suite) => {
       kv,
       authenticator,
       rateLimiter,
+      ai: createBuiltinProvider(),
       now: () => new Date(),
     };
   });

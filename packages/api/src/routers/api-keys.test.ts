@@ -1,6 +1,6 @@
 import { provisionAthlete } from '@aria/db';
 import { describeEachDriver } from '@aria/db/testing';
-import { createMemoryStore } from '@aria/integrations';
+import { createBuiltinProvider, createMemoryStore } from '@aria/integrations';
 import { afterAll, expect, it } from 'vitest';
 import { createAuthenticator } from '../auth/authenticator.js';
 import type { Credentials } from '../auth/identity.js';
@@ -24,6 +24,7 @@ describeEachDriver('apiKeys router', (suite) => {
     authenticator: createAuthenticator({ config, db: suite.db, kv, now: clock.now }),
     // Metering is not part of this router; a limiter that always allows.
     rateLimiter: { limit: async () => ({ success: true, limit: 1, remaining: 1, reset: 0 }) },
+    ai: createBuiltinProvider(),
     now: clock.now,
   });
   const caller = (credentials: Credentials) =>

@@ -1,5 +1,8 @@
 import { type meteredKinds, type Tier, tierNames, tierTable } from '@aria/core';
 import { publicProcedure, router } from '../trpc.js';
+import { subscriptionProcedure, usageProcedure } from './billing/read.js';
+import { setTierProcedure } from './billing/set-tier.js';
+import { cancelProcedure, checkoutProcedure, portalProcedure } from './billing/stripe-actions.js';
 
 export interface TierView {
   tier: Tier;
@@ -24,4 +27,12 @@ const tierViews: TierView[] = tierNames.map((tier) => {
 export const billingRouter = router({
   /** Public: the tier table TrackLit shows on its pricing page. */
   tiers: publicProcedure.query(() => ({ tiers: tierViews })),
+  /** Tier, status, billing period and this quota period's usage and remaining calls. */
+  subscription: subscriptionProcedure,
+  /** This quota period's usage by kind and by day. */
+  usage: usageProcedure,
+  checkout: checkoutProcedure,
+  cancel: cancelProcedure,
+  portal: portalProcedure,
+  setTier: setTierProcedure,
 });

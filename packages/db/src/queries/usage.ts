@@ -1,6 +1,6 @@
 import { and, eq, gt, lt, sql } from 'drizzle-orm';
 import type { AriaDatabase } from '../client.js';
-import { monthlyUsage } from '../schema/billing.js';
+import { dailyUsage, monthlyUsage } from '../schema/billing.js';
 import type { UsageKind } from '../schema/enums.js';
 
 /** A monthly limit of -1 means unlimited (as `UNLIMITED` in `@aria/core`'s tier table). */
@@ -12,6 +12,8 @@ export interface QuotaKey {
   /** `YYYY-MM-DD`, from `findTier`. */
   readonly periodStart: string;
   readonly kind: UsageKind;
+  /** `YYYY-MM-DD`: the UTC day the call counts on in `daily_usage`; default today. */
+  readonly day?: string;
 }
 
 export interface QuotaRequest extends QuotaKey {
@@ -25,6 +27,17 @@ export interface QuotaOutcome {
   readonly used: number;
 }
 
+/** `YYYY-MM-DD` of `at` in UTC. */
+export const utcDay = (at: Date): string => at.toISOString().slice(0, 10);
+
+const matchingDay = (key: QuotaKey, day: string) =>
+  and(
+    eq(dailyUsage.athleteId, key.athleteId),
+    eq(dailyUsage.periodStart, key.periodStart),
+    eq(dailyUsage.day, day),
+    eq(dailyUsage.kind, key.kind),
+  );
+
 const matching = (key: QuotaKey) =>
   and(
     eq(monthlyUsage.athleteId, key.athleteId),
@@ -36,7 +49,7 @@ const matching = (key: QuotaKey) =>
  * Counts one call if the limit allows it, atomically under any concurrency: the counter row is
  * created if missing, then `UPDATE … SET used = used + 1 WHERE … AND used < limit RETURNING`
  * (Postgres re-checks the guard on the latest row version). Unlimited calls are always allowed
- * and still counted. Rejects
+ * and still counted. The day's `daily_usage` counter moves in the same transaction. Rejects
  * (foreign-key violation, 23503) when the athlete does not exist.
  */
 export async function consumeMonthlyQuota(
@@ -52,6 +65,7 @@ export async function consumeMonthlyQuota(
     periodStart: request.periodStart,
     kind: request.kind,
   };
+  const day = request.day ?? utcDay(new Date());
   return db.transaction(async (tx) => {
     await tx.insert(monthlyUsage).values(key).onConflictDoNothing();
     const [counted] = await tx
@@ -64,6 +78,13 @@ export async function consumeMonthlyQuota(
       )
       .returning({ used: monthlyUsage.used });
     if (!counted) return { allowed: false, used: await usedOf(tx, key) };
+    await tx
+      .insert(dailyUsage)
+      .values({ ...key, day, used: 1 })
+      .onConflictDoUpdate({
+        target: [dailyUsage.athleteId, dailyUsage.periodStart, dailyUsage.day, dailyUsage.kind],
+        set: { used: sql`${dailyUsage.used} + 1` },
+      });
     return { allowed: true, used: counted.used };
   });
 }
@@ -73,12 +94,20 @@ export async function consumeMonthlyQuota(
  * below 0. Resolves to the counter afterwards.
  */
 export async function refundMonthlyQuota(db: AriaDatabase, key: QuotaKey): Promise<number> {
-  const [refunded] = await db
-    .update(monthlyUsage)
-    .set({ used: sql`${monthlyUsage.used} - 1` })
-    .where(and(matching(key), gt(monthlyUsage.used, 0)))
-    .returning({ used: monthlyUsage.used });
-  return refunded?.used ?? 0;
+  const day = key.day ?? utcDay(new Date());
+  return db.transaction(async (tx) => {
+    const [refunded] = await tx
+      .update(monthlyUsage)
+      .set({ used: sql`${monthlyUsage.used} - 1` })
+      .where(and(matching(key), gt(monthlyUsage.used, 0)))
+      .returning({ used: monthlyUsage.used });
+    if (!refunded) return 0;
+    await tx
+      .update(dailyUsage)
+      .set({ used: sql`${dailyUsage.used} - 1` })
+      .where(and(matchingDay(key, day), gt(dailyUsage.used, 0)));
+    return refunded.used;
+  });
 }
 
 /** Calls used per kind in the period; kinds never used are 0. */

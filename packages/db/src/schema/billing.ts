@@ -44,7 +44,34 @@ export const monthlyUsage = pgTable(
   ],
 );
 
+/**
+ * The same counters split by UTC day (`billing.usage`): kept with `monthly_usage`, in the same
+ * transaction, so a period's days always add up to its monthly count.
+ */
+export const dailyUsage = pgTable(
+  'daily_usage',
+  {
+    athleteId: text()
+      .notNull()
+      .references(() => athletes.id, { onDelete: 'cascade' }),
+    /** The quota period the calls counted in (`monthly_usage.period_start`). */
+    periodStart: date({ mode: 'string' }).notNull(),
+    /** The UTC day of the calls, `YYYY-MM-DD`. */
+    day: date({ mode: 'string' }).notNull(),
+    kind: usageKindEnum().notNull(),
+    used: integer().notNull().default(0),
+  },
+  (table) => [
+    primaryKey({
+      name: 'daily_usage_pk',
+      columns: [table.athleteId, table.periodStart, table.day, table.kind],
+    }),
+    check('daily_usage_used_non_negative', sql`${table.used} >= 0`),
+  ],
+);
+
 export type Subscription = typeof subscriptions.$inferSelect;
 export type NewSubscription = typeof subscriptions.$inferInsert;
 export type MonthlyUsage = typeof monthlyUsage.$inferSelect;
 export type NewMonthlyUsage = typeof monthlyUsage.$inferInsert;
+export type DailyUsage = typeof dailyUsage.$inferSelect;

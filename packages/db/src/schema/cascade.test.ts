@@ -7,6 +7,7 @@ import {
   coachAthleteLinks,
   conversations,
   dailyMetrics,
+  dailyUsage,
   messages,
   monthlyUsage,
   moodReports,
@@ -21,6 +22,7 @@ const childTables = {
   coachAthleteLinks,
   conversations,
   dailyMetrics,
+  dailyUsage,
   messages,
   monthlyUsage,
   moodReports,
@@ -44,6 +46,9 @@ describeEachDriver('deleting an athlete', (suite) => {
     await db
       .insert(monthlyUsage)
       .values({ athleteId, periodStart: '2026-01-01', kind: 'ask', used: 1 });
+    await db
+      .insert(dailyUsage)
+      .values({ athleteId, periodStart: '2026-01-01', day: '2026-01-02', kind: 'ask', used: 1 });
     await db.insert(apiKeys).values({
       keyHash: 'a'.repeat(64),
       start: 'aria_sk_aaaa',

@@ -1,4 +1,4 @@
-import { index, integer, pgTable, text, uuid } from 'drizzle-orm/pg-core';
+import { index, integer, jsonb, pgTable, text, uuid } from 'drizzle-orm/pg-core';
 import { athletes } from './athletes.js';
 import { timestamps, timestamptz } from './columns.js';
 import { messageRoleEnum } from './enums.js';
@@ -45,6 +45,10 @@ export const messages = pgTable(
     provider: text(),
     promptTokens: integer(),
     completionTokens: integer(),
+    /** An assistant message's structured answer (analysis, recommendation, bibliography). */
+    answer: jsonb().$type<Record<string, unknown>>(),
+    /** Media type of the image sent with a user message; the image itself is not kept. */
+    mediaType: text(),
     createdAt: timestamptz().defaultNow().notNull(),
   },
   (table) => [index('messages_conversation_created_idx').on(table.conversationId, table.createdAt)],

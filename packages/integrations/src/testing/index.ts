@@ -1,3 +1,5 @@
+export * from '../stripe/testing/index.js';
+export * from '../terra/testing/index.js';
 export { type KvTestStore, type KvTestTarget, kvTestSuite, kvTestTargets } from './kv-targets.js';
 export { rewriteShebang } from './lua-shebang.js';
 export { type RedisRequirement, redisRequirement } from './redis-requirement.js';

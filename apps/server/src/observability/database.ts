@@ -1,0 +1,170 @@
+import type { DatabaseDriver, DatabaseHandle } from '@aria/db';
+import { context, SpanKind, SpanStatusCode, trace } from '@opentelemetry/api';
+import type { AriaMetrics } from './metrics.js';
+
+/**
+ * Database spans and metrics without touching `@aria/db`: neither postgres.js nor PGlite
+ * has an OpenTelemetry instrumentation, and drizzle's built-in tracer is compiled out. Every
+ * drizzle query (builders, relational queries, `db.execute`, inside transactions too) is
+ * made by the session's `prepareQuery`, so the session class of the handle is wrapped there
+ * once, and each prepared query's `execute`/`all` is timed.
+ *
+ * Pool use: postgres.js exposes no busy/idle connection counts. What is measured is the
+ * number of queries in flight against the configured maximum; in-flight above the maximum
+ * means queries are queueing for a connection. A transaction holds its connection between
+ * its queries, which this view does not see.
+ */
+
+type QueryOutcome = 'ok' | 'error';
+
+interface QueryListener {
+  start(driver: DatabaseDriver, operation: string): (outcome: QueryOutcome) => void;
+}
+
+type Run = (...args: unknown[]) => Promise<unknown>;
+type PrepareQuery = (this: unknown, query: unknown, ...rest: unknown[]) => unknown;
+
+interface SessionPrototype {
+  prepareQuery: PrepareQuery;
+}
+
+const tracer = trace.getTracer('aria-db');
+const listeners = new Set<QueryListener>();
+const driverOfPrototype = new WeakMap<object, DatabaseDriver>();
+const maxQueryTextLength = 2_000;
+
+function isSessionPrototype(value: unknown): value is SessionPrototype {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    typeof (value as Partial<SessionPrototype>).prepareQuery === 'function'
+  );
+}
+
+function sqlTextOf(query: unknown): string {
+  if (typeof query === 'object' && query !== null && 'sql' in query) {
+    const { sql } = query;
+    if (typeof sql === 'string') return sql;
+  }
+  return '';
+}
+
+const operations = new Set([
+  'SELECT',
+  'INSERT',
+  'UPDATE',
+  'DELETE',
+  'WITH',
+  'BEGIN',
+  'COMMIT',
+  'ROLLBACK',
+  'CREATE',
+  'ALTER',
+]);
+
+/** `SELECT`, `INSERT`, … — the first keyword (a bounded label; `OTHER` for anything else). */
+export function operationOf(sqlText: string): string {
+  const keyword = /^\s*([a-z]+)/i.exec(sqlText)?.[1]?.toUpperCase();
+  return keyword !== undefined && operations.has(keyword) ? keyword : 'OTHER';
+}
+
+function observe(driver: DatabaseDriver, sqlText: string, run: () => Promise<unknown>) {
+  const operation = operationOf(sqlText);
+  const finishers = [...listeners].map((listener) => listener.start(driver, operation));
+  const span = tracer.startSpan(`${operation} postgresql`, {
+    kind: SpanKind.CLIENT,
+    attributes: {
+      'db.system.name': 'postgresql',
+      'db.operation.name': operation,
+      // Drizzle sends values as bind parameters, so the text holds placeholders, not data.
+      'db.query.text': sqlText.slice(0, maxQueryTextLength),
+      'aria.db.driver': driver,
+    },
+  });
+  const finish = (outcome: QueryOutcome, error?: unknown) => {
+    if (error !== undefined) {
+      span.recordException(error instanceof Error ? error : String(error));
+      span.setStatus({ code: SpanStatusCode.ERROR });
+    }
+    span.end();
+    for (const finisher of finishers) finisher(outcome);
+  };
+  return context.with(trace.setSpan(context.active(), span), run).then(
+    (result) => {
+      finish('ok');
+      return result;
+    },
+    (error: unknown) => {
+      finish('error', error);
+      throw error;
+    },
+  );
+}
+
+function observePreparedQuery(prepared: unknown, driver: DatabaseDriver, sqlText: string) {
+  if (typeof prepared !== 'object' || prepared === null) return prepared;
+  const target = prepared as Record<'execute' | 'all', unknown>;
+  for (const method of ['execute', 'all'] as const) {
+    const run = target[method];
+    if (typeof run !== 'function') continue;
+    const original = run as Run;
+    target[method] = (...args: unknown[]) =>
+      observe(driver, sqlText, () => original.apply(prepared, args));
+  }
+  return prepared;
+}
+
+/** Wraps `prepareQuery` of the handle's session class once per class (idempotent). */
+function patchSessionClass(handle: DatabaseHandle): boolean {
+  const prototype: unknown = Object.getPrototypeOf(handle.db._.session);
+  if (!isSessionPrototype(prototype)) return false;
+  if (driverOfPrototype.has(prototype)) return true;
+  driverOfPrototype.set(prototype, handle.driver);
+  const driver = handle.driver;
+  const original = prototype.prepareQuery;
+  prototype.prepareQuery = function prepareQueryObserved(query, ...rest) {
+    return observePreparedQuery(original.call(this, query, ...rest), driver, sqlTextOf(query));
+  };
+  return true;
+}
+
+export interface InstrumentDatabaseOptions {
+  /** Where query durations, in-flight queries and the pool maximum go; spans need nothing. */
+  readonly metrics?: AriaMetrics;
+  /** DATABASE_POOL_MAX for postgres.js; PGlite is one connection. */
+  readonly poolMax: number;
+}
+
+/**
+ * Starts database spans (exported when tracing is on) and, with `metrics`, query metrics.
+ * Returns a function that stops the metrics; the class wrapper stays (it is cheap and
+ * shared by every handle of that driver in the process).
+ */
+export function instrumentDatabase(
+  handle: DatabaseHandle,
+  options: InstrumentDatabaseOptions,
+): { readonly instrumented: boolean; stop(): void } {
+  const instrumented = patchSessionClass(handle);
+  const { metrics } = options;
+  if (!metrics) return { instrumented, stop: () => {} };
+
+  metrics.dbPoolMaxConnections.set(
+    { driver: handle.driver },
+    handle.driver === 'pglite' ? 1 : options.poolMax,
+  );
+  metrics.dbQueriesInFlight.set({ driver: handle.driver }, 0);
+  const noop = () => {};
+  const listener: QueryListener = {
+    start(driver, operation) {
+      if (driver !== handle.driver) return noop;
+      metrics.dbQueriesInFlight.inc({ driver });
+      const stopTimer = metrics.dbQueryDuration.startTimer({ driver, operation });
+      return (outcome) => {
+        metrics.dbQueriesInFlight.dec({ driver });
+        stopTimer({ outcome });
+      };
+    },
+  };
+  listeners.add(listener);
+  return { instrumented, stop: () => listeners.delete(listener) };
+}

@@ -1,0 +1,150 @@
+import {
+  Counter,
+  collectDefaultMetrics,
+  Gauge,
+  Histogram,
+  type Registry as PromRegistry,
+  Registry,
+} from 'prom-client';
+
+/**
+ * Every series Aria exports besides prom-client's default process metrics. The alert rules
+ * and dashboards in `infra/` use these names; `infra/checks` fails when they drift apart.
+ */
+export const metricNames = {
+  buildInfo: 'aria_build_info',
+  httpRequests: 'aria_http_requests_total',
+  httpRequestDuration: 'aria_http_request_duration_seconds',
+  httpRequestsInFlight: 'aria_http_requests_in_flight',
+  meteringDenials: 'aria_metering_denials_total',
+  cacheLookups: 'aria_cache_lookups_total',
+  dbQueryDuration: 'aria_db_query_duration_seconds',
+  dbQueriesInFlight: 'aria_db_queries_in_flight',
+  dbPoolMaxConnections: 'aria_db_pool_max_connections',
+} as const;
+
+/** Label names of each series (Prometheus adds `job` and `instance`; histograms add `le`). */
+export const metricLabels = {
+  [metricNames.buildInfo]: ['version'],
+  [metricNames.httpRequests]: ['method', 'route', 'status'],
+  [metricNames.httpRequestDuration]: ['method', 'route', 'status'],
+  [metricNames.httpRequestsInFlight]: [],
+  [metricNames.meteringDenials]: ['code', 'route'],
+  [metricNames.cacheLookups]: ['cache', 'result'],
+  [metricNames.dbQueryDuration]: ['driver', 'operation', 'outcome'],
+  [metricNames.dbQueriesInFlight]: ['driver'],
+  [metricNames.dbPoolMaxConnections]: ['driver'],
+} as const satisfies Record<(typeof metricNames)[keyof typeof metricNames], readonly string[]>;
+
+export type HttpLabel = (typeof metricLabels)[typeof metricNames.httpRequests][number];
+
+export interface AriaMetrics {
+  /** Series of this app; `render()` adds the process-wide default metrics. */
+  readonly registry: PromRegistry;
+  readonly httpRequests: Counter<HttpLabel>;
+  readonly httpRequestDuration: Histogram<HttpLabel>;
+  readonly httpRequestsInFlight: Gauge;
+  /** Requests refused by metering, by problem code (RATE_LIMITED, QUOTA_EXCEEDED). */
+  readonly meteringDenials: Counter<'code' | 'route'>;
+  /** Read-through cache lookups; hit ratio = hit / (hit + miss). */
+  readonly cacheLookups: Counter<'cache' | 'result'>;
+  readonly dbQueryDuration: Histogram<'driver' | 'operation' | 'outcome'>;
+  /** Queries sent and not yet answered: the closest view of pool use postgres.js allows. */
+  readonly dbQueriesInFlight: Gauge<'driver'>;
+  readonly dbPoolMaxConnections: Gauge<'driver'>;
+  readonly contentType: string;
+  /** The Prometheus text exposition of this app's series plus the process metrics. */
+  render(): Promise<string>;
+}
+
+export interface CreateMetricsOptions {
+  /** `aria_build_info{version}`; the image sets ARIA_VERSION to the commit it was built from. */
+  readonly version?: string;
+}
+
+// Seconds. Requests run up to REQUEST_TIMEOUT_MS (30 s by default); AI calls are the slow end.
+const httpBuckets = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30];
+const dbBuckets = [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5];
+
+let processRegistry: PromRegistry | undefined;
+
+/**
+ * prom-client's process and Node.js runtime metrics, collected once per process: they
+ * describe the process, not an app, and each collection installs its own observers.
+ */
+function processMetrics(): PromRegistry {
+  if (!processRegistry) {
+    processRegistry = new Registry();
+    collectDefaultMetrics({ register: processRegistry });
+  }
+  return processRegistry;
+}
+
+/** A registry per app, so tests that build many apps never share or double-register series. */
+export function createMetrics(options: CreateMetricsOptions = {}): AriaMetrics {
+  const registry = new Registry();
+  const registers = [registry];
+
+  new Gauge({
+    name: metricNames.buildInfo,
+    help: 'Always 1; the labels name the running build.',
+    labelNames: metricLabels[metricNames.buildInfo],
+    registers,
+  }).set({ version: options.version ?? 'development' }, 1);
+
+  const metrics = {
+    registry,
+    httpRequests: new Counter({
+      name: metricNames.httpRequests,
+      help: 'HTTP requests answered, by method, route template and status.',
+      labelNames: metricLabels[metricNames.httpRequests],
+      registers,
+    }),
+    httpRequestDuration: new Histogram({
+      name: metricNames.httpRequestDuration,
+      help: 'Time from the request entering the app to its response, in seconds.',
+      labelNames: metricLabels[metricNames.httpRequestDuration],
+      buckets: httpBuckets,
+      registers,
+    }),
+    httpRequestsInFlight: new Gauge({
+      name: metricNames.httpRequestsInFlight,
+      help: 'HTTP requests being handled now.',
+      registers,
+    }),
+    meteringDenials: new Counter({
+      name: metricNames.meteringDenials,
+      help: 'Calls refused by metering: RATE_LIMITED (429) or QUOTA_EXCEEDED (402).',
+      labelNames: metricLabels[metricNames.meteringDenials],
+      registers,
+    }),
+    cacheLookups: new Counter({
+      name: metricNames.cacheLookups,
+      help: 'Read-through cache lookups by cache and result (hit or miss).',
+      labelNames: metricLabels[metricNames.cacheLookups],
+      registers,
+    }),
+    dbQueryDuration: new Histogram({
+      name: metricNames.dbQueryDuration,
+      help: 'Database query time, by driver, SQL operation and outcome, in seconds.',
+      labelNames: metricLabels[metricNames.dbQueryDuration],
+      buckets: dbBuckets,
+      registers,
+    }),
+    dbQueriesInFlight: new Gauge({
+      name: metricNames.dbQueriesInFlight,
+      help: 'Database queries sent and not yet answered (compare with the pool maximum).',
+      labelNames: metricLabels[metricNames.dbQueriesInFlight],
+      registers,
+    }),
+    dbPoolMaxConnections: new Gauge({
+      name: metricNames.dbPoolMaxConnections,
+      help: 'Configured connection pool size (DATABASE_POOL_MAX; 1 for embedded PGlite).',
+      labelNames: metricLabels[metricNames.dbPoolMaxConnections],
+      registers,
+    }),
+    contentType: registry.contentType,
+    render: () => Registry.merge([registry, processMetrics()]).metrics(),
+  } satisfies AriaMetrics;
+  return metrics;
+}

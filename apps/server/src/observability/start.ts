@@ -1,0 +1,31 @@
+import type { Config } from '@aria/config';
+import type { DatabaseHandle } from '@aria/db';
+import { instrumentDatabase } from './database.js';
+import { type AriaMetrics, createMetrics } from './metrics.js';
+import { startTracing } from './tracing.js';
+
+export interface Observability {
+  readonly metrics: AriaMetrics;
+  /** `otlp`, `azure-monitor`, both or none (tracing off). */
+  readonly tracingExporters: readonly string[];
+  /** Database spans and query metrics for the handle the app uses. */
+  observeDatabase(handle: DatabaseHandle): void;
+  /** Flushes pending spans; call last, after the HTTP server and the pools closed. */
+  shutdown(): Promise<void>;
+}
+
+/** What main.ts starts first: tracing (when configured) and the process's metrics registry. */
+export function startObservability(config: Config): Observability {
+  const tracing = startTracing(config);
+  const metrics = createMetrics({ version: config.telemetry.serviceVersion });
+  return {
+    metrics,
+    tracingExporters: tracing?.exporters ?? [],
+    observeDatabase(handle) {
+      instrumentDatabase(handle, { metrics, poolMax: config.database.poolMax });
+    },
+    shutdown: async () => {
+      await tracing?.shutdown();
+    },
+  };
+}

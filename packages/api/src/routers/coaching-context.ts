@@ -1,0 +1,114 @@
+import {
+  AppError,
+  type AthleteFacts,
+  type CoachingInput,
+  type CoachTrainingContext,
+  type ConversationTurn,
+  detectTopics,
+  type KnowledgeReference,
+  selectHistory,
+  summarizeCoachTraining,
+} from '@aria/core';
+import {
+  type Athlete,
+  coachingTrainingFigures,
+  findAthlete,
+  recentMessages,
+  searchKnowledgeArticles,
+} from '@aria/db';
+import type { ApiDeps } from '../context.js';
+
+/** Messages read back per question before the token budget cuts them. */
+const rememberedMessages = 40;
+const articlesPerQuestion = 3;
+const trainingDays = 28;
+
+/** English library terms per topic, so a question in any language finds articles. */
+const topicTerms: Readonly<Record<string, string>> = {
+  start: 'acceleration start block',
+  max_velocity: 'velocity speed flying',
+  speed_endurance: 'speed endurance',
+  long_sprints: '200m 400m endurance',
+  injury: 'injury hamstring',
+  sleep_recovery: 'sleep recovery',
+  mental: 'mental',
+  masters: 'masters',
+  race_prep: 'taper race competition',
+};
+
+/** A websearch query (`a or b or …`) from the question's words and its topics' terms. */
+export function librarySearchQuery(question: string): string {
+  const words = (question.toLowerCase().match(/[\p{L}\d]{4,}/gu) ?? []).slice(0, 12);
+  const terms = detectTopics(question).flatMap((topic) => (topicTerms[topic] ?? '').split(' '));
+  return [...new Set([...terms, ...words])].join(' or ');
+}
+
+function toFacts(athlete: Athlete): AthleteFacts {
+  return {
+    name: athlete.name,
+    birthDate: athlete.birthDate,
+    gender: athlete.gender,
+    eventFocus: athlete.eventFocus,
+    personalBests: athlete.personalBests,
+    trainingGoal: athlete.trainingGoal,
+    injuryStatus: athlete.injuryStatus,
+    coachMode: athlete.coachMode,
+    mood: athlete.mood,
+  };
+}
+
+async function history(deps: ApiDeps, conversationId: string | undefined) {
+  if (conversationId === undefined) return [];
+  const rows = await recentMessages(deps.db, conversationId, rememberedMessages);
+  const turns = rows.flatMap((row): ConversationTurn[] =>
+    row.role === 'system' ? [] : [{ role: row.role, content: row.content }],
+  );
+  return selectHistory(turns, deps.config.ai.historyTokenBudget);
+}
+
+async function knowledge(deps: ApiDeps, question: string): Promise<KnowledgeReference[]> {
+  const query = librarySearchQuery(question);
+  if (query === '') return [];
+  const hits = await searchKnowledgeArticles(deps.db, query, {
+    limit: articlesPerQuestion,
+    offset: 0,
+  });
+  return hits.map((hit) => ({ id: hit.id, title: hit.title, summary: hit.summary, url: hit.url }));
+}
+
+/** The athlete's last 28 days of wearable and training-load data, or null without any. */
+export async function trainingContext(
+  deps: ApiDeps,
+  athleteId: string,
+  now: Date,
+): Promise<CoachTrainingContext | null> {
+  const today = now.toISOString().slice(0, 10);
+  const since = new Date(now.getTime() - (trainingDays - 1) * 86_400_000)
+    .toISOString()
+    .slice(0, 10);
+  const { daily, sessions } = await coachingTrainingFigures(deps.db, athleteId, since);
+  return summarizeCoachTraining(daily, sessions, today);
+}
+
+/** Everything a question needs: profile, remembered turns, library hits, training figures. */
+export async function loadCoachingInput(
+  deps: ApiDeps,
+  options: {
+    athleteId: string;
+    question: string;
+    conversationId?: string | undefined;
+    enhanced: boolean;
+  },
+): Promise<CoachingInput> {
+  const athlete = await findAthlete(deps.db, options.athleteId);
+  if (!athlete) throw new AppError('NOT_FOUND', 'No such athlete.');
+  const now = deps.now();
+  return {
+    athlete: toFacts(athlete),
+    question: options.question,
+    history: await history(deps, options.conversationId),
+    knowledge: await knowledge(deps, options.question),
+    training: options.enhanced ? await trainingContext(deps, options.athleteId, now) : null,
+    now,
+  };
+}

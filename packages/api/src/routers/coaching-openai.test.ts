@@ -1,0 +1,124 @@
+import { subscriptions, usageFor } from '@aria/db';
+import { describeOnDriver } from '@aria/db/testing';
+import { createAiProvider, createMemoryStore } from '@aria/integrations';
+import {
+  type ChatCompletionsServer,
+  startChatCompletionsServer,
+  testAnswer,
+} from '@aria/integrations/ai-testing';
+import { eq } from 'drizzle-orm';
+import { afterAll, beforeEach, expect, it } from 'vitest';
+import { testConfig } from '../auth/test-support.js';
+import { routerTestKit, trpcFailure } from '../test-support.js';
+
+// The same procedures with OpenAI as the provider: the real SDK against a local
+// Chat Completions server.
+
+const server: ChatCompletionsServer = await startChatCompletionsServer();
+afterAll(() => server.close());
+beforeEach(() => server.reset());
+
+const png = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0]).toString('base64');
+
+function openAi(env: Record<string, string> = {}) {
+  const config = testConfig({
+    OPENAI_API_KEY: server.apiKey,
+    OPENAI_BASE_URL: server.baseUrl,
+    AI_MAX_RETRIES: '0',
+    ...env,
+  });
+  return createAiProvider(config);
+}
+
+describeOnDriver('pglite', 'coaching router (OpenAI)', (suite) => {
+  const kit = routerTestKit(() => suite.db, createMemoryStore(), openAi());
+  const fallbackKit = routerTestKit(
+    () => suite.db,
+    createMemoryStore(),
+    openAi({ AI_FALLBACK_TO_BUILTIN: 'true' }),
+  );
+  const athlete = async (id: string, tier: 'free' | 'pro' | 'star' = 'star') => {
+    const caller = await kit.asUser(id);
+    await caller.athletes.get();
+    await suite.db.update(subscriptions).set({ tier }).where(eq(subscriptions.athleteId, id));
+    return caller;
+  };
+
+  it('answers through the SDK, records its tokens and sends the remembered turns', async () => {
+    const api = await athlete('oa-memory');
+    const question = 'My hamstring is tight, can I sprint?';
+    const first = await api.coaching.ask({ question });
+    expect(first).toMatchObject({
+      analysis: testAnswer.analysis,
+      provider: 'openai',
+      usage: { promptTokens: 120, completionTokens: 40, totalTokens: 160 },
+    });
+    // The model left the medical advice out; the safety rule adds it.
+    expect(first.recommendation).toContain('See a medical professional');
+    const system = String(server.requests[0]?.body.messages[0]?.content);
+    expect(system).not.toContain(question);
+    expect(system).toContain('MUST advise seeing a medical professional');
+
+    await api.coaching.ask({ question: 'And tomorrow?', conversationId: first.conversationId });
+    const sent = server.requests[1]?.body.messages.map((m) => m.content) ?? [];
+    expect(sent.slice(-3)).toEqual([
+      question,
+      expect.stringContaining(testAnswer.analysis),
+      'And tomorrow?',
+    ]);
+    const [conversation] = await api.coaching.conversations();
+    expect(conversation?.messages[1]).toMatchObject({ promptTokens: 120, completionTokens: 40 });
+  });
+
+  it('refunds the quota when the model fails twice (AI_UNAVAILABLE)', async () => {
+    const api = await athlete('oa-malformed', 'free');
+    server.script({ kind: 'answer', content: 'eval("x")' }, { kind: 'answer', content: '{}' });
+    await expect(api.coaching.ask({ question: 'Help?' })).rejects.toMatchObject(
+      trpcFailure('SERVICE_UNAVAILABLE'),
+    );
+    expect((await usageFor(suite.db, 'oa-malformed', '2026-06-01')).ask).toBe(0);
+    expect(await api.coaching.conversations()).toEqual([]);
+  });
+
+  it('refunds a failed stream', async () => {
+    const api = await athlete('oa-stream-fail', 'free');
+    server.script({ kind: 'error', status: 500 });
+    const stream = await api.coaching.askStream({ question: 'Help?' });
+    await expect(async () => {
+      for await (const _event of stream) {
+        // drain
+      }
+    }).rejects.toMatchObject({ code: 'AI_UNAVAILABLE' });
+    expect((await usageFor(suite.db, 'oa-stream-fail', '2026-06-01')).ask).toBe(0);
+  });
+
+  it('reads images with the ask-with-media quota', async () => {
+    const api = await athlete('oa-media', 'pro');
+    const answer = await api.coaching.askMedia({
+      question: 'How is my block position?',
+      image: { mediaType: 'image/png', data: png },
+    });
+    expect(answer.provider).toBe('openai');
+    const parts = server.requests[0]?.body.messages.at(-1)?.content;
+    expect(parts).toContainEqual({
+      type: 'image_url',
+      image_url: { url: `data:image/png;base64,${png}` },
+    });
+    const usage = await usageFor(suite.db, 'oa-media', '2026-06-01');
+    expect(usage).toMatchObject({ ask: 0, ask_media: 1 });
+    const [conversation] = await api.coaching.conversations();
+    expect(conversation?.messages[0]?.mediaType).toBe('image/png');
+  });
+
+  it('falls back to the built-in coach when configured, and says so', async () => {
+    const api = await fallbackKit.asUser('oa-fallback');
+    await api.athletes.get();
+    await suite.db
+      .update(subscriptions)
+      .set({ tier: 'star' })
+      .where(eq(subscriptions.athleteId, 'oa-fallback'));
+    server.script({ kind: 'error', status: 503 });
+    expect((await api.coaching.ask({ question: 'Taper advice?' })).provider).toBe('builtin');
+    expect((await api.coaching.ask({ question: 'Taper advice?' })).provider).toBe('openai');
+  });
+});

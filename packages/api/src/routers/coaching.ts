@@ -1,0 +1,105 @@
+import { AppError } from '@aria/core';
+import { findConversation, listConversations } from '@aria/db';
+import { actingFor } from '../access.js';
+import { chargeQuota, enforceRate } from '../metering/index.js';
+import { metered } from '../metering/middleware.js';
+import { authedProcedure } from '../procedures.js';
+import { askMediaSchema, askSchema, conversationListSchema } from '../schemas/coaching.js';
+import { middleware, router } from '../trpc.js';
+import { toConversationView } from '../views/coaching.js';
+import { type AskPlan, answerQuestion, streamAnswer } from './coaching-flow.js';
+import { meteredCall } from './metered.js';
+
+/** A conversation to continue must be the athlete's own; checked before anything is metered. */
+const askProcedure = authedProcedure
+  .input(askSchema)
+  .use(actingFor('write'))
+  .use(async ({ ctx, input, next }) => {
+    if (input.conversationId !== undefined) {
+      const found = await findConversation(ctx.deps.db, ctx.athleteId, input.conversationId);
+      if (!found) throw new AppError('NOT_FOUND', 'No such conversation.');
+    }
+    return next();
+  });
+
+/**
+ * `metered({ bucket: 'ask', quota: 'ask' })` for a streamed answer: the chain has succeeded
+ * once the stream is handed out, so the stream itself refunds the unit when it fails.
+ */
+const meteredStream = middleware(async ({ ctx, next }) => {
+  const charge = await chargeQuota(ctx, 'ask');
+  try {
+    await enforceRate(ctx, 'ask');
+  } catch (error) {
+    await charge.refund().catch(() => undefined);
+    throw error;
+  }
+  const result = await next({ ctx: { quotaCharge: charge } });
+  if (!result.ok) await charge.refund().catch(() => undefined);
+  return result;
+});
+
+function planOf(
+  athleteId: string,
+  input: { question: string; conversationId?: string | undefined },
+  enhanced: boolean,
+): AskPlan {
+  return { athleteId, question: input.question, conversationId: input.conversationId, enhanced };
+}
+
+const visionRequired = () =>
+  new AppError(
+    'AI_UNAVAILABLE',
+    'Questions with an image need a vision-capable AI provider. This server answers with ' +
+      'the built-in coach, which reads text only (set OPENAI_API_KEY with a vision model).',
+  );
+
+export const coachingRouter = router({
+  /** Ask the coach; stores the question and the answer in the conversation. */
+  ask: askProcedure
+    .use(metered({ bucket: 'ask', quota: 'ask' }))
+    .mutation(({ ctx, input, signal }) =>
+      answerQuestion(ctx.deps, planOf(ctx.athleteId, input, false), signal),
+    ),
+
+  /** As `ask`, with the athlete's wearable and training-load figures as context. */
+  askEnhanced: askProcedure
+    .use(metered({ bucket: 'ask', quota: 'ask' }))
+    .mutation(({ ctx, input, signal }) =>
+      answerQuestion(ctx.deps, planOf(ctx.athleteId, input, true), signal),
+    ),
+
+  /** As `ask`, streamed: text deltas, then the complete answer (httpBatchStreamLink). */
+  askStream: askProcedure.use(meteredStream).mutation(async function* ({ ctx, input, signal }) {
+    yield* streamAnswer(ctx.deps, planOf(ctx.athleteId, input, false), signal, ctx.quotaCharge);
+  }),
+
+  /** A question with a JPEG, PNG or WebP image (≤ 10 MB); needs a vision-capable provider. */
+  askMedia: authedProcedure
+    .input(askMediaSchema)
+    .use(actingFor('write'))
+    .use(async ({ ctx, input, next }) => {
+      if (!ctx.deps.ai.supportsImages) throw visionRequired();
+      if (input.conversationId !== undefined) {
+        const found = await findConversation(ctx.deps.db, ctx.athleteId, input.conversationId);
+        if (!found) throw new AppError('NOT_FOUND', 'No such conversation.');
+      }
+      return next();
+    })
+    .use(metered({ bucket: 'ask', quota: 'ask_media' }))
+    .mutation(({ ctx, input, signal }) => {
+      const image = { mediaType: input.image.mediaType, base64: input.image.data };
+      return answerQuestion(ctx.deps, { ...planOf(ctx.athleteId, input, false), image }, signal);
+    }),
+
+  /** Past conversations, most recently active first, with their messages. */
+  conversations: authedProcedure
+    .input(conversationListSchema)
+    .use(actingFor('read'))
+    .use(meteredCall)
+    .query(async ({ ctx, input }) => {
+      const page = { limit: input?.limit ?? 20, offset: input?.offset ?? 0 };
+      const rows = await listConversations(ctx.deps.db, ctx.athleteId, page);
+      return rows.map(toConversationView);
+    }),
+});

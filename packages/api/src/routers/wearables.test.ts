@@ -1,0 +1,199 @@
+import { addDays } from '@aria/core';
+import { type AriaDatabase, monthlyUsage, subscriptions } from '@aria/db';
+import { describeEachDriver } from '@aria/db/testing';
+import { createBuiltinProvider, createMemoryStore } from '@aria/integrations';
+import { type FakeTerra, startFakeTerra } from '@aria/integrations/testing';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { routerTestKit, trpcFailure } from '../test-support.js';
+
+// REFERENCE "The original Aria service": "Worked example: 8 h sleep, RHR 55, recovery 80 →
+// 40 + 30 + 24 = 94, high intensity." REFERENCE "Terra": "Widget: POST
+// /v2/auth/generateWidgetSession with headers dev-id, x-api-key [...] → {session_id, url,
+// status, expires_in}." The issue: readiness is "Metered as training readiness".
+
+/** Training-readiness units the athlete has used (all periods). */
+async function readinessUsed(db: AriaDatabase, athleteId: string): Promise<number> {
+  const rows = await db.select().from(monthlyUsage);
+  return rows
+    .filter((row) => row.athleteId === athleteId && row.kind === 'training_readiness')
+    .reduce((sum, row) => sum + row.used, 0);
+}
+
+const terraCredentials = { devId: 'aria-test-dev', apiKey: 'terra-test-key' };
+let terra: FakeTerra;
+beforeAll(async () => {
+  terra = await startFakeTerra(terraCredentials);
+});
+afterAll(() => terra.close());
+
+describeEachDriver('wearables router', (suite) => {
+  const kit = routerTestKit(() => suite.db);
+  const terraEnv = () => ({
+    TERRA_DEV_ID: terraCredentials.devId,
+    TERRA_API_KEY: terraCredentials.apiKey,
+    TERRA_API_URL: terra.url,
+  });
+  const today = '2026-06-01';
+
+  async function onTier(id: string, tier: 'pro' | 'star') {
+    await kit.asService().athletes.create({ id });
+    await suite.db
+      .insert(subscriptions)
+      .values({ athleteId: id, tier })
+      .onConflictDoUpdate({ target: subscriptions.athleteId, set: { tier } });
+  }
+
+  it('answers NOT_CONFIGURED for connect without Terra settings', async () => {
+    const athlete = await kit.asUser('no-terra');
+    await expect(athlete.wearables.connect({})).rejects.toMatchObject({
+      code: 'SERVICE_UNAVAILABLE',
+      cause: { code: 'NOT_CONFIGURED' },
+    });
+  });
+
+  it('asks Terra for a widget session naming the athlete as reference', async () => {
+    const terraKit = routerTestKit(
+      () => suite.db,
+      createMemoryStore(),
+      createBuiltinProvider(),
+      undefined,
+      terraEnv(),
+    );
+    const athlete = await terraKit.asUser('wearer');
+    const connected = await athlete.wearables.connect({
+      providers: ['oura', 'Garmin'],
+      successRedirectUrl: 'https://tracklit.app/wearables/linked',
+    });
+    expect(connected).toMatchObject({ provider: 'terra', expiresInSeconds: 900 });
+    expect(connected.url).toBe(`https://widget.tryterra.co/session/${connected.sessionId}`);
+    expect(terra.requests.at(-1)?.body).toMatchObject({
+      reference_id: 'wearer',
+      providers: 'OURA,GARMIN',
+      auth_success_redirect_url: 'https://tracklit.app/wearables/linked',
+    });
+  });
+
+  it('reports a Terra refusal without leaking credentials', async () => {
+    const wrongKey = routerTestKit(
+      () => suite.db,
+      createMemoryStore(),
+      createBuiltinProvider(),
+      undefined,
+      { ...terraEnv(), TERRA_API_KEY: 'wrong-key' },
+    );
+    const athlete = await wrongKey.asUser('refused-wearer');
+    const failure = athlete.wearables.connect({});
+    await expect(failure).rejects.toMatchObject(trpcFailure('INTERNAL_SERVER_ERROR'));
+    await expect(failure).rejects.toThrow('Terra answered 401');
+  });
+
+  it('records manual metrics, merges a day and answers NOT_FOUND for an empty one', async () => {
+    const athlete = await kit.asUser('manual-entry');
+    await athlete.wearables.recordMetrics({ date: today, sleepHours: 7.5, restingHr: 52 });
+    const day = await athlete.wearables.recordMetrics({
+      date: today,
+      hrvRmssd: 68,
+      sleepEfficiencyPercent: 91,
+    });
+    expect(day).toEqual({
+      athleteId: 'manual-entry',
+      date: today,
+      hrvRmssd: 68,
+      restingHr: 52,
+      sleepHours: 7.5,
+      sleepEfficiencyPercent: 91,
+      recoveryScore: null,
+      steps: null,
+      strain: null,
+      sources: ['manual'],
+    });
+    expect(await athlete.wearables.daily({ date: today })).toEqual(day);
+    await expect(athlete.wearables.daily({ date: '2026-05-01' })).rejects.toMatchObject(
+      trpcFailure('NOT_FOUND'),
+    );
+    await expect(athlete.wearables.recordMetrics({ date: today })).rejects.toMatchObject(
+      trpcFailure('BAD_REQUEST'),
+    );
+  });
+
+  it('meters readiness: the free tier has none', async () => {
+    const athlete = await kit.asUser('free-reader');
+    await athlete.wearables.recordMetrics({ date: today, sleepHours: 8 });
+    await expect(athlete.wearables.readiness()).rejects.toMatchObject(
+      trpcFailure('PAYMENT_REQUIRED'),
+    );
+  });
+
+  it('falls back to the original rule with little history: 8 h / 55 bpm / 80 → 94', async () => {
+    await onTier('new-wearer', 'pro');
+    const athlete = await kit.asUser('new-wearer');
+    await athlete.wearables.recordMetrics({
+      date: today,
+      sleepHours: 8,
+      restingHr: 55,
+      recoveryScore: 80,
+    });
+    const readiness = await athlete.wearables.readiness();
+    expect(readiness).toMatchObject({
+      athleteId: 'new-wearer',
+      date: today,
+      model: 'aria_original',
+      score: 94,
+      band: 'high',
+      recommendation: 'high_intensity',
+      historyDays: 1,
+    });
+    expect(readiness.fallbackReason).toContain('1 of the 7 days');
+    expect(await readinessUsed(suite.db, 'new-wearer')).toBe(1);
+  });
+
+  it('scores against the baseline with 7+ days; a day without metrics is NOT_FOUND', async () => {
+    await onTier('seasoned-wearer', 'star');
+    const service = kit.asService();
+    for (let day = 13; day >= 0; day -= 1) {
+      await service.wearables.recordMetrics({
+        athleteId: 'seasoned-wearer',
+        date: addDays(today, -day),
+        hrvRmssd: day >= 7 ? 70 : 55,
+        restingHr: 50,
+        sleepHours: 7.5,
+      });
+    }
+    const athlete = await kit.asUser('seasoned-wearer');
+    const readiness = await athlete.wearables.readiness({ date: today });
+    expect(readiness).toMatchObject({
+      model: 'hrv_baseline',
+      historyDays: 14,
+      fallbackReason: null,
+    });
+    expect(readiness.factors.map((factor) => factor.key)).toEqual([
+      'hrv',
+      'resting_hr',
+      'sleep_duration',
+      'sleep_efficiency',
+      'acwr',
+    ]);
+    expect(readiness.factors[0]?.status).not.toBe('good');
+    expect(readiness.lowIntensityAdvised).toBe(true);
+    expect(readiness.warnings[0]).toContain('HRV below your baseline');
+
+    await expect(athlete.wearables.readiness({ date: '2026-01-01' })).rejects.toMatchObject(
+      trpcFailure('NOT_FOUND'),
+    );
+  });
+});
+
+describeEachDriver('wearables readiness quota', (suite) => {
+  const kit = routerTestKit(() => suite.db);
+
+  it('refunds the unit when there is nothing to score', async () => {
+    await kit.asService().athletes.create({ id: 'pro-without-data' });
+    await suite.db
+      .insert(subscriptions)
+      .values({ athleteId: 'pro-without-data', tier: 'pro' })
+      .onConflictDoUpdate({ target: subscriptions.athleteId, set: { tier: 'pro' } });
+    const athlete = await kit.asUser('pro-without-data');
+    await expect(athlete.wearables.readiness()).rejects.toMatchObject(trpcFailure('NOT_FOUND'));
+    expect(await readinessUsed(suite.db, 'pro-without-data')).toBe(0);
+  });
+});

@@ -1,0 +1,64 @@
+import {
+  cnsDemands,
+  experienceLevels,
+  type GeneratedPlan,
+  planPhases,
+  sessionTypes,
+  sprintEvents,
+} from '@aria/core';
+import { z } from 'zod';
+
+// The stored plan document (`training_plans.plan`), read back through this schema so a row
+// that is not a version-1 plan fails loudly instead of leaking an unknown shape.
+
+const isoDate = z.iso.date();
+
+export const plannedSessionSchema = z.object({
+  date: isoDate,
+  weekday: z.string(),
+  type: z.enum(sessionTypes),
+  cns: z.enum(cnsDemands),
+  title: z.string(),
+  sets: z.number().int(),
+  reps: z.number().int(),
+  distanceMetres: z.number().nullable(),
+  intensityPercent: z.number().nullable(),
+  restBetweenRepsSeconds: z.number().nullable(),
+  restBetweenSetsSeconds: z.number().nullable(),
+  volumeMetres: z.number(),
+  targetSecondsPerRep: z.number().nullable(),
+  notes: z.string(),
+});
+
+export const planTargetsSchema = z.object({
+  basis: z.string(),
+  hundredMetres: z.number(),
+  thirtyMetres: z.number(),
+  sixtyMetres: z.number(),
+  twoHundredMetres: z.number(),
+});
+
+export const planWeekSchema = z.object({
+  week: z.number().int(),
+  phase: z.enum(planPhases),
+  startDate: isoDate,
+  endDate: isoDate,
+  volumeMetres: z.number(),
+  sessions: z.array(plannedSessionSchema),
+});
+
+export const planDocumentSchema: z.ZodType<GeneratedPlan> = z.object({
+  version: z.literal(1),
+  event: z.enum(sprintEvents),
+  experienceLevel: z.enum(experienceLevels),
+  daysPerWeek: z.number().int(),
+  competitionDate: isoDate,
+  startDate: isoDate,
+  weeks: z.number().int(),
+  phases: z.array(
+    z.object({ phase: z.enum(planPhases), fromWeek: z.number().int(), toWeek: z.number().int() }),
+  ),
+  targets: planTargetsSchema.nullable(),
+  schedule: z.array(planWeekSchema),
+  rules: z.array(z.string()),
+});

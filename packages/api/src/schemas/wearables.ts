@@ -1,0 +1,63 @@
+import { z } from 'zod';
+import { athleteTargetSchema } from './common.js';
+import { isoDateSchema } from './training.js';
+
+export const connectWearableSchema = athleteTargetSchema.extend({
+  /** Terra provider names (`GARMIN`, `OURA`, `WHOOP`, …); every enabled one when omitted. */
+  providers: z
+    .array(
+      z
+        .string()
+        .trim()
+        .regex(/^[A-Za-z0-9_]{2,40}$/)
+        .transform((name) => name.toUpperCase()),
+    )
+    .max(20)
+    .optional(),
+  language: z.string().trim().min(2).max(10).optional(),
+  successRedirectUrl: z
+    .url({ protocol: /^https?$/ })
+    .max(2000)
+    .optional(),
+  failureRedirectUrl: z
+    .url({ protocol: /^https?$/ })
+    .max(2000)
+    .optional(),
+});
+
+const metricFields = {
+  /** RMSSD in milliseconds. */
+  hrvRmssd: z.number().positive().max(500).optional(),
+  restingHr: z.number().min(20).max(200).optional(),
+  sleepHours: z.number().min(0).max(24).optional(),
+  sleepEfficiencyPercent: z.number().min(0).max(100).optional(),
+  /** The wearable's recovery score, 0–100. */
+  recoveryScore: z.number().min(0).max(100).optional(),
+  steps: z.number().int().min(0).max(200_000).optional(),
+  strain: z.number().min(0).max(1000).optional(),
+};
+
+const metricNames = [
+  'hrvRmssd',
+  'restingHr',
+  'sleepHours',
+  'sleepEfficiencyPercent',
+  'recoveryScore',
+  'steps',
+  'strain',
+] as const satisfies readonly (keyof typeof metricFields)[];
+
+export const recordMetricsSchema = athleteTargetSchema
+  .extend({ date: isoDateSchema, ...metricFields })
+  .refine((input) => metricNames.some((name) => input[name] !== undefined), {
+    error: 'Give at least one metric.',
+  });
+
+export const dailyMetricsQuerySchema = athleteTargetSchema.extend({ date: isoDateSchema });
+
+export const readinessQuerySchema = athleteTargetSchema
+  .extend({
+    /** The day to score; today (UTC) when omitted. */
+    date: isoDateSchema.optional(),
+  })
+  .optional();

@@ -1,0 +1,137 @@
+/** The languages the coach recognises; the built-in coach writes in each of them. */
+export const coachLanguages = ['en', 'es', 'fr', 'de', 'it', 'pt'] as const;
+export type CoachLanguage = (typeof coachLanguages)[number];
+
+export const languageNames: Readonly<Record<CoachLanguage, string>> = {
+  en: 'English',
+  es: 'Spanish',
+  fr: 'French',
+  de: 'German',
+  it: 'Italian',
+  pt: 'Portuguese',
+};
+
+/** Frequent short words of each language (function words rarely shared across them). */
+const markers: Readonly<Record<CoachLanguage, readonly string[]>> = {
+  en: ['the', 'and', 'is', 'my', 'how', 'what', 'should', 'i', 'do', 'to', 'for', 'with', 'can'],
+  es: [
+    'el',
+    'la',
+    'los',
+    'las',
+    'mi',
+    'cómo',
+    'como',
+    'qué',
+    'que',
+    'debo',
+    'para',
+    'con',
+    'es',
+    'y',
+    'por',
+    'mis',
+    'tengo',
+    'puedo',
+  ],
+  fr: [
+    'le',
+    'la',
+    'les',
+    'mon',
+    'ma',
+    'mes',
+    'comment',
+    'quoi',
+    'je',
+    'dois',
+    'pour',
+    'avec',
+    'est',
+    'et',
+    'des',
+    'du',
+    'une',
+  ],
+  de: [
+    'der',
+    'die',
+    'das',
+    'mein',
+    'meine',
+    'wie',
+    'was',
+    'ich',
+    'soll',
+    'für',
+    'mit',
+    'ist',
+    'und',
+    'nicht',
+    'ein',
+    'eine',
+  ],
+  it: [
+    'il',
+    'lo',
+    'gli',
+    'mio',
+    'mia',
+    'come',
+    'cosa',
+    'devo',
+    'per',
+    'con',
+    'è',
+    'e',
+    'non',
+    'della',
+    'sono',
+  ],
+  pt: [
+    'o',
+    'os',
+    'meu',
+    'minha',
+    'como',
+    'que',
+    'devo',
+    'para',
+    'com',
+    'é',
+    'e',
+    'não',
+    'uma',
+    'estou',
+    'tenho',
+  ],
+};
+
+/** Letters that only some of the languages use; each hit weighs like two marker words. */
+const letters: Readonly<Partial<Record<CoachLanguage, RegExp>>> = {
+  es: /[ñ¿¡]/g,
+  de: /[äöüß]/g,
+  fr: /[çœêâîû]/g,
+  pt: /[ãõ]/g,
+};
+
+/**
+ * The language of a text, by counting marker words and letters; ties and texts with no
+ * marker answer English. Deterministic, so the built-in coach answers the same each time.
+ */
+export function detectLanguage(text: string): CoachLanguage {
+  const words = text.toLowerCase().match(/\p{L}+/gu) ?? [];
+  let best: CoachLanguage = 'en';
+  let bestScore = 0;
+  for (const language of coachLanguages) {
+    const vocabulary = new Set(markers[language]);
+    let score = words.filter((word) => vocabulary.has(word)).length;
+    const pattern = letters[language];
+    if (pattern) score += 2 * (text.toLowerCase().match(pattern)?.length ?? 0);
+    if (score > bestScore) {
+      best = language;
+      bestScore = score;
+    }
+  }
+  return best;
+}

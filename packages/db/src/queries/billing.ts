@@ -1,0 +1,216 @@
+import { and, asc, eq, or } from 'drizzle-orm';
+import type { AriaDatabase } from '../client.js';
+import { athletes } from '../schema/athletes.js';
+import { dailyUsage, type Subscription, subscriptions } from '../schema/billing.js';
+import type { SubscriptionTier, UsageKind } from '../schema/enums.js';
+import { processedWebhookEvents } from '../schema/events.js';
+
+/** What Stripe says about an athlete's subscription, as stored in `subscriptions`. */
+export interface StripeSubscriptionState {
+  /** The tier the subscription grants now (free once Stripe no longer counts it as live). */
+  readonly tier: SubscriptionTier;
+  readonly status: string;
+  readonly stripeCustomerId: string;
+  readonly stripeSubscriptionId: string;
+  readonly stripePriceId: string | null;
+  readonly currentPeriodStart: Date | null;
+  readonly currentPeriodEnd: Date | null;
+  readonly cancelAtPeriodEnd: boolean;
+}
+
+/**
+ * What became of a webhook event: `applied`; `duplicate` (delivered before: nothing changes);
+ * `stale` (older than the last event applied); `superseded` (a subscription that is over and
+ * is not the athlete's current one); `unmatched` (no such athlete). All but `duplicate` record
+ * the event id, so a replay is a duplicate.
+ */
+export type StripeEventOutcome = 'applied' | 'duplicate' | 'stale' | 'superseded' | 'unmatched';
+
+export interface StripeEventEffect {
+  readonly eventId: string;
+  /** The event's `created`: a row that already applied a later event ignores it. */
+  readonly created: Date;
+  readonly athleteId: string;
+  readonly state: StripeSubscriptionState;
+}
+
+/** Records a webhook delivery; false when the same provider and event id were recorded before. */
+export async function recordWebhookEvent(
+  db: AriaDatabase,
+  provider: string,
+  eventId: string,
+): Promise<boolean> {
+  const inserted = await db
+    .insert(processedWebhookEvents)
+    .values({ provider, eventId })
+    .onConflictDoNothing()
+    .returning({ eventId: processedWebhookEvents.eventId });
+  return inserted.length > 0;
+}
+
+export async function isWebhookEventRecorded(
+  db: AriaDatabase,
+  provider: string,
+  eventId: string,
+): Promise<boolean> {
+  const [row] = await db
+    .select({ eventId: processedWebhookEvents.eventId })
+    .from(processedWebhookEvents)
+    .where(
+      and(
+        eq(processedWebhookEvents.provider, provider),
+        eq(processedWebhookEvents.eventId, eventId),
+      ),
+    );
+  return row !== undefined;
+}
+
+/**
+ * Applies a Stripe event's effect and records its id in one transaction, with the athlete's
+ * subscription row locked: a replay finds the id and changes nothing, and of two deliveries
+ * racing for one athlete the later `created` wins whichever commits first.
+ */
+export async function applyStripeEvent(
+  db: AriaDatabase,
+  effect: StripeEventEffect,
+): Promise<StripeEventOutcome> {
+  const { athleteId, state } = effect;
+  return db.transaction(async (tx) => {
+    if (!(await recordWebhookEvent(tx, 'stripe', effect.eventId))) return 'duplicate';
+    const [athlete] = await tx
+      .select({ id: athletes.id })
+      .from(athletes)
+      .where(eq(athletes.id, athleteId));
+    if (!athlete) return 'unmatched';
+    await tx.insert(subscriptions).values({ athleteId }).onConflictDoNothing();
+    const [row] = await tx
+      .select()
+      .from(subscriptions)
+      .where(eq(subscriptions.athleteId, athleteId))
+      .for('update');
+    if (row?.lastEventAt && effect.created < row.lastEventAt) return 'stale';
+    if (state.tier === 'free' && row?.stripeSubscriptionId !== state.stripeSubscriptionId) {
+      return 'superseded';
+    }
+    await tx
+      .update(subscriptions)
+      .set({ ...state, lastEventAt: effect.created })
+      .where(eq(subscriptions.athleteId, athleteId));
+    return 'applied';
+  });
+}
+
+/**
+ * Stores what Stripe answered to a call Aria made (e.g. cancel at period end) when it concerns
+ * the athlete's current subscription; `lastEventAt` is left alone (no event was applied).
+ */
+export async function saveStripeSubscription(
+  db: AriaDatabase,
+  athleteId: string,
+  state: StripeSubscriptionState,
+): Promise<Subscription | undefined> {
+  const [row] = await db
+    .update(subscriptions)
+    .set(state)
+    .where(
+      and(
+        eq(subscriptions.athleteId, athleteId),
+        eq(subscriptions.stripeSubscriptionId, state.stripeSubscriptionId),
+      ),
+    )
+    .returning();
+  return row;
+}
+
+export async function findSubscription(
+  db: AriaDatabase,
+  athleteId: string,
+): Promise<Subscription | undefined> {
+  const [row] = await db.select().from(subscriptions).where(eq(subscriptions.athleteId, athleteId));
+  return row;
+}
+
+/** The athlete a Stripe subscription or customer belongs to, as recorded so far. */
+export async function findAthleteIdByStripeIds(
+  db: AriaDatabase,
+  ids: { readonly subscriptionId?: string | undefined; readonly customerId?: string | undefined },
+): Promise<string | undefined> {
+  const conditions = [
+    ids.subscriptionId ? eq(subscriptions.stripeSubscriptionId, ids.subscriptionId) : undefined,
+    ids.customerId ? eq(subscriptions.stripeCustomerId, ids.customerId) : undefined,
+  ].filter((condition) => condition !== undefined);
+  if (conditions.length === 0) return undefined;
+  const [row] = await db
+    .select({ athleteId: subscriptions.athleteId })
+    .from(subscriptions)
+    .where(or(...conditions))
+    .limit(1);
+  return row?.athleteId;
+}
+
+/** Whether Stripe currently bills the athlete (its subscription grants a paid tier). */
+export function hasLiveStripeSubscription(row: Subscription | undefined): boolean {
+  return row?.stripeSubscriptionId != null && row.tier !== 'free';
+}
+
+export type SetTierOutcome =
+  | { readonly kind: 'set'; readonly subscription: Subscription }
+  | { readonly kind: 'stripe_managed'; readonly subscription: Subscription };
+
+/**
+ * Sets a tier directly (support, TrackLit-managed billing, the embedded default): quotas then
+ * follow the calendar month. Refused while Stripe bills the athlete, so the tier cannot drift
+ * from Stripe; the Stripe customer is kept for a later checkout.
+ */
+export async function setTierDirectly(
+  db: AriaDatabase,
+  athleteId: string,
+  tier: SubscriptionTier,
+): Promise<SetTierOutcome> {
+  return db.transaction(async (tx) => {
+    await tx.insert(subscriptions).values({ athleteId }).onConflictDoNothing();
+    const [current] = await tx
+      .select()
+      .from(subscriptions)
+      .where(eq(subscriptions.athleteId, athleteId))
+      .for('update');
+    if (current && hasLiveStripeSubscription(current)) {
+      return { kind: 'stripe_managed', subscription: current };
+    }
+    const [updated] = await tx
+      .update(subscriptions)
+      .set({
+        tier,
+        status: 'active',
+        stripeSubscriptionId: null,
+        stripePriceId: null,
+        currentPeriodStart: null,
+        currentPeriodEnd: null,
+        cancelAtPeriodEnd: false,
+      })
+      .where(eq(subscriptions.athleteId, athleteId))
+      .returning();
+    if (!updated) throw new Error(`no subscription row for athlete ${athleteId}`);
+    return { kind: 'set', subscription: updated };
+  });
+}
+
+export interface DailyUsageRow {
+  /** `YYYY-MM-DD` (UTC). */
+  readonly day: string;
+  readonly kind: UsageKind;
+  readonly used: number;
+}
+
+/** The period's metered calls by UTC day and kind, oldest day first; unused days are absent. */
+export async function usageByDay(
+  db: AriaDatabase,
+  athleteId: string,
+  periodStart: string,
+): Promise<DailyUsageRow[]> {
+  return db
+    .select({ day: dailyUsage.day, kind: dailyUsage.kind, used: dailyUsage.used })
+    .from(dailyUsage)
+    .where(and(eq(dailyUsage.athleteId, athleteId), eq(dailyUsage.periodStart, periodStart)))
+    .orderBy(asc(dailyUsage.day), asc(dailyUsage.kind));
+}

@@ -1,0 +1,65 @@
+import { expect, it } from 'vitest';
+import { describeEachDriver } from '../testing.js';
+import { provisionAthlete } from './athletes.js';
+import {
+  coachingTrainingFigures,
+  findConversation,
+  listConversations,
+  recentMessages,
+  recordExchange,
+} from './conversations.js';
+
+const exchange = (question: string, conversationId?: string) => ({
+  athleteId: 'conv-athlete',
+  conversationId,
+  question,
+  questionTokens: 3,
+  answerText: `Answer to ${question}`,
+  answer: { analysis: 'a', recommendation: 'r', bibliography: [] },
+  provider: 'builtin',
+  promptTokens: 100,
+  completionTokens: 20,
+});
+
+describeEachDriver('conversation queries', (suite) => {
+  it('stores exchanges in order, remembers them and lists them per athlete', async () => {
+    await provisionAthlete(suite.db, { id: 'conv-athlete' });
+    await provisionAthlete(suite.db, { id: 'conv-other' });
+    const first = await recordExchange(suite.db, exchange('How do I start?'));
+    await recordExchange(suite.db, exchange('And then?', first.conversationId));
+    const other = await recordExchange(suite.db, exchange('A new topic'));
+
+    expect(first.answer).toMatchObject({
+      role: 'assistant',
+      provider: 'builtin',
+      promptTokens: 100,
+    });
+    expect(first.question).toMatchObject({ role: 'user', promptTokens: 3, completionTokens: null });
+    const recent = await recentMessages(suite.db, first.conversationId, 3);
+    expect(recent.map((m) => m.content)).toEqual([
+      'Answer to How do I start?',
+      'And then?',
+      'Answer to And then?',
+    ]);
+
+    expect(await findConversation(suite.db, 'conv-athlete', first.conversationId)).toMatchObject({
+      title: 'How do I start?',
+    });
+    expect(await findConversation(suite.db, 'conv-other', first.conversationId)).toBeUndefined();
+
+    const listed = await listConversations(suite.db, 'conv-athlete', { limit: 10, offset: 0 });
+    expect(listed.map((c) => c.id)).toEqual([other.conversationId, first.conversationId]);
+    expect(listed[1]?.messages.map((m) => m.role)).toEqual([
+      'user',
+      'assistant',
+      'user',
+      'assistant',
+    ]);
+    expect(await listConversations(suite.db, 'conv-other', { limit: 10, offset: 0 })).toEqual([]);
+  });
+
+  it('reads the training figures of the last weeks', async () => {
+    const figures = await coachingTrainingFigures(suite.db, 'conv-athlete', '2026-05-01');
+    expect(figures).toEqual({ daily: [], sessions: [] });
+  });
+});

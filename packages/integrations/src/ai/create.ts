@@ -1,0 +1,23 @@
+import type { Config } from '@aria/config';
+import { createBuiltinProvider } from './builtin-provider.js';
+import { withFallback } from './fallback.js';
+import { createOpenAiProvider } from './openai-provider.js';
+import type { AiProvider } from './types.js';
+
+/**
+ * OpenAI when `OPENAI_API_KEY` is set (at `OPENAI_BASE_URL` when given), else the built-in
+ * coach; with `AI_FALLBACK_TO_BUILTIN`, OpenAI failures are answered by the built-in coach.
+ */
+export function createAiProvider(config: Pick<Config, 'openai' | 'ai'>): AiProvider {
+  const builtin = createBuiltinProvider();
+  if (!config.openai.apiKey) return builtin;
+  const openai = createOpenAiProvider({
+    apiKey: config.openai.apiKey,
+    baseUrl: config.openai.baseUrl,
+    model: config.openai.model,
+    vision: config.openai.vision,
+    timeoutMs: config.ai.timeoutMs,
+    maxRetries: config.ai.maxRetries,
+  });
+  return config.ai.fallbackToBuiltin ? withFallback(openai, builtin) : openai;
+}

@@ -1,0 +1,184 @@
+import { AppError, enforceSafety } from '@aria/core';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { createBuiltinProvider } from './builtin-provider.js';
+import { withFallback } from './fallback.js';
+import { createOpenAiProvider, type OpenAiProviderOptions } from './openai-provider.js';
+import { testRequest } from './test-request.js';
+import {
+  type ChatCompletionsServer,
+  startChatCompletionsServer,
+  testAnswer,
+} from './testing/index.js';
+import type { AiProvider, AiStreamEvent } from './types.js';
+
+let server: ChatCompletionsServer;
+beforeAll(async () => {
+  server = await startChatCompletionsServer();
+});
+afterAll(() => server.close());
+beforeEach(() => server.reset());
+
+function provider(options: Partial<OpenAiProviderOptions> = {}): AiProvider {
+  return createOpenAiProvider({
+    apiKey: server.apiKey,
+    baseUrl: server.baseUrl,
+    model: 'gpt-4o',
+    vision: true,
+    timeoutMs: 5_000,
+    maxRetries: 0,
+    ...options,
+  });
+}
+
+async function collect(events: AsyncIterable<AiStreamEvent>) {
+  const all: AiStreamEvent[] = [];
+  for await (const event of events) all.push(event);
+  return all;
+}
+
+const question = 'My hamstring is tight; should I run flying 30s today?';
+
+describe('the OpenAI provider (real SDK, local Chat Completions server)', () => {
+  it('asks for structured output and parses the answer with its usage', async () => {
+    const reply = await provider().answer(testRequest(question));
+    expect(reply).toMatchObject({ answer: testAnswer, provider: 'openai', model: 'gpt-4o' });
+    expect(reply.usage).toEqual({ promptTokens: 120, completionTokens: 40, totalTokens: 160 });
+    const [sent] = server.requests;
+    expect(sent?.authorization).toBe(`Bearer ${server.apiKey}`);
+    expect(sent?.body).toMatchObject({
+      model: 'gpt-4o',
+      temperature: 0.7,
+      response_format: { type: 'json_schema', json_schema: { name: 'coach_answer', strict: true } },
+    });
+  });
+
+  it('sends the safety rules in the system prompt and the question only as user text', async () => {
+    await provider().answer(testRequest(question));
+    const messages = server.requests[0]?.body.messages ?? [];
+    const system = String(messages[0]?.content);
+    expect(messages[0]?.role).toBe('system');
+    expect(system).not.toContain(question);
+    expect(system).not.toContain('national masters title');
+    expect(system).toMatch(/strict: no-nonsense/);
+    expect(system).toMatch(/tired or sore/);
+    expect(system).toMatch(/hamstring\): the recommendation MUST advise seeing a medical/);
+    expect(system).toMatch(/The athlete is 42 \(a masters athlete\)/);
+    expect(messages.at(-1)).toEqual({ role: 'user', content: question });
+  });
+
+  it('adds the medical advice when the model leaves it out', async () => {
+    const request = testRequest(question);
+    const reply = await provider().answer(request);
+    expect(reply.answer.recommendation).not.toMatch(/medical/);
+    expect(enforceSafety(reply.answer, request.brief).recommendation).toContain(
+      'See a medical professional (a doctor or physiotherapist) about your hamstring',
+    );
+  });
+
+  it('keeps only library article ids it was given', async () => {
+    const bibliography = [
+      { title: 'Acceleration', url: null, articleId: 'article-1' },
+      { title: 'Made up', url: 'not a url', articleId: 'invented' },
+    ];
+    server.script({ kind: 'answer', content: { ...testAnswer, bibliography } });
+    const reply = await provider().answer(testRequest(question));
+    expect(reply.answer.bibliography).toEqual([
+      { title: 'Acceleration', url: null, articleId: 'article-1' },
+      { title: 'Made up', url: null, articleId: null },
+    ]);
+  });
+
+  it('retries a malformed answer once, then answers AI_UNAVAILABLE', async () => {
+    server.script({ kind: 'answer', content: 'process.exit(1)' });
+    const retried = await provider().answer(testRequest(question));
+    expect(retried.answer).toEqual(testAnswer);
+    expect(retried.usage.totalTokens).toBe(320);
+    expect(server.requests).toHaveLength(2);
+
+    server.reset();
+    server.script(
+      { kind: 'answer', content: '{"analysis": "no recommendation"}' },
+      { kind: 'answer', content: 'not json' },
+    );
+    await expect(provider().answer(testRequest(question))).rejects.toMatchObject({
+      code: 'AI_UNAVAILABLE',
+    });
+    expect(server.requests).toHaveLength(2);
+  });
+
+  it('retries server errors a bounded number of times', async () => {
+    server.script({ kind: 'error', status: 500 }, { kind: 'error', status: 503 });
+    const failing = provider({ maxRetries: 1 }).answer(testRequest(question));
+    await expect(failing).rejects.toMatchObject({ code: 'AI_UNAVAILABLE' });
+    expect(server.requests).toHaveLength(2);
+    server.reset();
+    server.script({ kind: 'error', status: 500 });
+    await expect(provider({ maxRetries: 1 }).answer(testRequest(question))).resolves.toMatchObject({
+      provider: 'openai',
+    });
+  });
+
+  it('gives up after its timeout', async () => {
+    server.script({ kind: 'hang' });
+    const error = await provider({ timeoutMs: 300 })
+      .answer(testRequest(question))
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(AppError);
+    expect(error).toMatchObject({
+      code: 'AI_UNAVAILABLE',
+      detail: expect.stringMatching(/in time/),
+    });
+  });
+
+  it('sends an image as an image_url content part', async () => {
+    const image = { mediaType: 'image/png' as const, base64: 'iVBORw0KGgo=' };
+    await provider().answer(testRequest('What do you see in my start?', { image }));
+    const last = server.requests[0]?.body.messages.at(-1);
+    expect(last?.content).toEqual([
+      { type: 'text', text: 'What do you see in my start?' },
+      { type: 'image_url', image_url: { url: 'data:image/png;base64,iVBORw0KGgo=' } },
+    ]);
+  });
+
+  it('streams the text of the analysis and recommendation, then the answer', async () => {
+    server.script({ kind: 'answer', content: testAnswer, chunkSize: 5 });
+    const events = await collect(provider().stream(testRequest(question)));
+    const text = (field: string) =>
+      events.map((e) => (e.type === 'delta' && e.field === field ? e.text : '')).join('');
+    expect(text('analysis')).toBe(testAnswer.analysis);
+    expect(text('recommendation')).toBe(testAnswer.recommendation);
+    expect(events.filter((e) => e.type === 'delta').length).toBeGreaterThan(5);
+    expect(events.at(-1)).toMatchObject({
+      type: 'answer',
+      reply: { answer: testAnswer, usage: { totalTokens: 160 } },
+    });
+    expect(server.requests[0]?.body).toMatchObject({
+      stream: true,
+      stream_options: { include_usage: true },
+    });
+  });
+
+  it('retries a malformed stream once without streaming', async () => {
+    server.script({ kind: 'answer', content: '{"analysis": "cut' });
+    const events = await collect(provider().stream(testRequest(question)));
+    expect(events.at(-1)).toMatchObject({ type: 'answer', reply: { answer: testAnswer } });
+    expect(server.requests.map((r) => r.body.stream ?? false)).toEqual([true, false]);
+  });
+});
+
+describe('falling back to the built-in coach', () => {
+  const fallback = () => withFallback(provider(), createBuiltinProvider());
+
+  it('answers with the built-in coach when OpenAI is down, and says so', async () => {
+    server.script({ kind: 'error', status: 503 });
+    const reply = await fallback().answer(testRequest(question));
+    expect(reply.provider).toBe('builtin');
+    server.script({ kind: 'error', status: 503 });
+    const events = await collect(fallback().stream(testRequest(question)));
+    expect(events.at(-1)).toMatchObject({ type: 'answer', reply: { provider: 'builtin' } });
+  });
+
+  it('answers with OpenAI when it is up', async () => {
+    expect((await fallback().answer(testRequest(question))).provider).toBe('openai');
+  });
+});

@@ -1,0 +1,8 @@
+export {
+  type ChatCompletionsServer,
+  type ChatRequestBody,
+  type RecordedRequest,
+  type ScriptedReply,
+  startChatCompletionsServer,
+  testAnswer,
+} from './chat-completions-server.js';

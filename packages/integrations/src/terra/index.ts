@@ -1,0 +1,3 @@
+export * from './client.js';
+export * from './normalize.js';
+export * from './signature.js';
