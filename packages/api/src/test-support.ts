@@ -20,14 +20,21 @@ const createAppCaller = createCallerFactory(appRouter);
  * Real deps for router tests: the given database, a real in-process store and limiter (or a
  * bridged Redis store), the real authenticator, and a clock the test can move.
  */
-export function routerTestKit(
-  db: () => AriaDatabase,
-  kv: KeyValueStore = createMemoryStore(),
-  ai: AiProvider = createBuiltinProvider(),
-  billing?: BillingProvider,
+export interface RouterTestKitOptions {
+  readonly kv?: KeyValueStore;
+  readonly ai?: AiProvider;
+  readonly billing?: BillingProvider;
   /** Extra environment for the config (e.g. TERRA_* pointing at a local fake). */
-  configEnv: Readonly<Record<string, string>> = {},
-) {
+  readonly configEnv?: Readonly<Record<string, string>>;
+}
+
+export function routerTestKit(db: () => AriaDatabase, options: RouterTestKitOptions = {}) {
+  const {
+    kv = createMemoryStore(),
+    ai = createBuiltinProvider(),
+    billing,
+    configEnv = {},
+  } = options;
   const clock = testClock();
   const config = testConfig(configEnv);
   const rateLimiter = createMemoryRateLimiter(() => clock.now().getTime());
@@ -41,13 +48,8 @@ export function routerTestKit(
     billing,
     authenticator: createAuthenticator({ config, db: db(), kv, now: clock.now }),
   });
-  const caller = (credentials: Credentials) => {
-    const resHeaders = new Headers();
-    return Object.assign(
-      createAppCaller({ requestId: 'test', deps: deps(), credentials, resHeaders }),
-      { resHeaders },
-    );
-  };
+  const caller = (credentials: Credentials) =>
+    createAppCaller({ requestId: 'test', deps: deps(), credentials, resHeaders: new Headers() });
   return {
     clock,
     kv,

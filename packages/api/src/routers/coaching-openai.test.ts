@@ -1,6 +1,6 @@
 import { subscriptions, usageFor } from '@aria/db';
 import { describeOnDriver } from '@aria/db/testing';
-import { createAiProvider, createMemoryStore } from '@aria/integrations';
+import { createAiProvider } from '@aria/integrations';
 import {
   type ChatCompletionsServer,
   startChatCompletionsServer,
@@ -31,12 +31,10 @@ function openAi(env: Record<string, string> = {}) {
 }
 
 describeOnDriver('pglite', 'coaching router (OpenAI)', (suite) => {
-  const kit = routerTestKit(() => suite.db, createMemoryStore(), openAi());
-  const fallbackKit = routerTestKit(
-    () => suite.db,
-    createMemoryStore(),
-    openAi({ AI_FALLBACK_TO_BUILTIN: 'true' }),
-  );
+  const kit = routerTestKit(() => suite.db, { ai: openAi() });
+  const fallbackKit = routerTestKit(() => suite.db, {
+    ai: openAi({ AI_FALLBACK_TO_BUILTIN: 'true' }),
+  });
   const athlete = async (id: string, tier: 'free' | 'pro' | 'star' = 'star') => {
     const caller = await kit.asUser(id);
     await caller.athletes.get();

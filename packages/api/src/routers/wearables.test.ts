@@ -1,7 +1,6 @@
 import { addDays } from '@aria/core';
 import { type AriaDatabase, monthlyUsage, subscriptions } from '@aria/db';
 import { describeEachDriver } from '@aria/db/testing';
-import { createBuiltinProvider, createMemoryStore } from '@aria/integrations';
 import { type FakeTerra, startFakeTerra } from '@aria/integrations/testing';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { routerTestKit, trpcFailure } from '../test-support.js';
@@ -52,13 +51,7 @@ describeEachDriver('wearables router', (suite) => {
   });
 
   it('asks Terra for a widget session naming the athlete as reference', async () => {
-    const terraKit = routerTestKit(
-      () => suite.db,
-      createMemoryStore(),
-      createBuiltinProvider(),
-      undefined,
-      terraEnv(),
-    );
+    const terraKit = routerTestKit(() => suite.db, { configEnv: terraEnv() });
     const athlete = await terraKit.asUser('wearer');
     const connected = await athlete.wearables.connect({
       providers: ['oura', 'Garmin'],
@@ -74,13 +67,9 @@ describeEachDriver('wearables router', (suite) => {
   });
 
   it('reports a Terra refusal without leaking credentials', async () => {
-    const wrongKey = routerTestKit(
-      () => suite.db,
-      createMemoryStore(),
-      createBuiltinProvider(),
-      undefined,
-      { ...terraEnv(), TERRA_API_KEY: 'wrong-key' },
-    );
+    const wrongKey = routerTestKit(() => suite.db, {
+      configEnv: { ...terraEnv(), TERRA_API_KEY: 'wrong-key' },
+    });
     const athlete = await wrongKey.asUser('refused-wearer');
     const failure = athlete.wearables.connect({});
     await expect(failure).rejects.toMatchObject(trpcFailure('INTERNAL_SERVER_ERROR'));

@@ -20,7 +20,7 @@ const settings = {
 
 describeOnDriver('pglite', 'billing with Stripe', (suite) => {
   const billing = createStripeBilling(settings, { endpoint: fake.endpoint });
-  const kit = routerTestKit(() => suite.db, undefined, undefined, billing);
+  const kit = routerTestKit(() => suite.db, { billing });
   now = kit.clock.now;
 
   const deliver = async (event: FakeStripeEvent) => {
@@ -148,7 +148,7 @@ describeOnDriver('pglite', 'billing with Stripe but no STRIPE_RETURN_URL', (suit
     { ...settings, returnUrl: undefined },
     { endpoint: fake.endpoint },
   );
-  const kit = routerTestKit(() => suite.db, undefined, undefined, billing);
+  const kit = routerTestKit(() => suite.db, { billing });
 
   it('asks the caller for a return URL', async () => {
     const athlete = await kit.asUser('no-return-url');
