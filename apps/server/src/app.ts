@@ -17,6 +17,7 @@ import {
   httpServerSpans,
   metricsHandler,
   trpcProcedureSpans,
+  withAiMetrics,
   withCacheMetrics,
 } from './observability/index.js';
 import { restApi } from './rest/index.js';
@@ -48,8 +49,12 @@ export function createApp({ deps, logger, lifecycle, metrics = createMetrics() }
 
   app.use(`${trpcEndpoint}/*`, trpcProcedureSpans(trpcEndpoint));
 
-  // Procedures see the same store, counting knowledge-cache hits and misses on the way.
-  const observedDeps: ServerDeps = { ...deps, kv: withCacheMetrics(deps.kv, metrics) };
+  // Procedures see the same store and AI, counted on the way (cache hits, AI latency/tokens).
+  const observedDeps: ServerDeps = {
+    ...deps,
+    kv: withCacheMetrics(deps.kv, metrics),
+    ai: withAiMetrics(deps.ai, metrics),
+  };
   app.route('/health', healthRoutes(deps, lifecycle));
   app.get('/metrics', metricsHandler(deps.config, metrics));
   app.route(trpcEndpoint, trpcRoutes(observedDeps));

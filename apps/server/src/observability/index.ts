@@ -1,3 +1,4 @@
+export { withAiMetrics } from './ai-metrics.js';
 export { withCacheMetrics } from './cache-metrics.js';
 export { instrumentDatabase } from './database.js';
 export { httpMetrics } from './http-metrics.js';

@@ -50,6 +50,29 @@ describe('GET /metrics', () => {
     expect(bearer.text).toContain(metricNames.httpRequests);
   });
 
+  it('times AI answers and counts their tokens by provider', async () => {
+    const token = await dev.tokenFor('metrics-asker');
+    const asked = await dev.app.request('/v1/coaching/ask', {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
+      body: JSON.stringify({ question: 'How do I improve my block start?' }),
+    });
+    expect(asked.status).toBe(200);
+    const { usage } = (await asked.json()) as { usage: { promptTokens: number } };
+    expect(usage.promptTokens).toBeGreaterThan(0);
+    const { text } = await scrape(dev);
+    expect(
+      sampleSum(text, `${metricNames.aiRequestDuration}_count`, {
+        provider: 'builtin',
+        mode: 'answer',
+        outcome: 'ok',
+      }),
+    ).toBe(1);
+    expect(sampleSum(text, metricNames.aiTokens, { provider: 'builtin', kind: 'prompt' })).toBe(
+      usage.promptTokens,
+    );
+  });
+
   it('labels routes by template: tRPC procedures, batches, unknown names, unmatched paths', async () => {
     await dev.app.request('/trpc/health');
     await dev.app.request('/trpc/health,billing.tiers?batch=1&input={}');

@@ -21,6 +21,8 @@ export const metricNames = {
   dbQueryDuration: 'aria_db_query_duration_seconds',
   dbQueriesInFlight: 'aria_db_queries_in_flight',
   dbPoolMaxConnections: 'aria_db_pool_max_connections',
+  aiRequestDuration: 'aria_ai_request_duration_seconds',
+  aiTokens: 'aria_ai_tokens_total',
 } as const;
 
 /** Label names of each series (Prometheus adds `job` and `instance`; histograms add `le`). */
@@ -34,6 +36,8 @@ export const metricLabels = {
   [metricNames.dbQueryDuration]: ['driver', 'operation', 'outcome'],
   [metricNames.dbQueriesInFlight]: ['driver'],
   [metricNames.dbPoolMaxConnections]: ['driver'],
+  [metricNames.aiRequestDuration]: ['provider', 'mode', 'outcome'],
+  [metricNames.aiTokens]: ['provider', 'kind'],
 } as const satisfies Record<(typeof metricNames)[keyof typeof metricNames], readonly string[]>;
 
 export type HttpLabel = (typeof metricLabels)[typeof metricNames.httpRequests][number];
@@ -52,6 +56,10 @@ export interface AriaMetrics {
   /** Queries sent and not yet answered: the closest view of pool use postgres.js allows. */
   readonly dbQueriesInFlight: Gauge<'driver'>;
   readonly dbPoolMaxConnections: Gauge<'driver'>;
+  /** AI calls by provider, mode (answer or stream) and outcome (ok or error). */
+  readonly aiRequestDuration: Histogram<'provider' | 'mode' | 'outcome'>;
+  /** Tokens the AI used, by provider and kind (prompt or completion). */
+  readonly aiTokens: Counter<'provider' | 'kind'>;
   readonly contentType: string;
   /** The Prometheus text exposition of this app's series plus the process metrics. */
   render(): Promise<string>;
@@ -64,6 +72,7 @@ export interface CreateMetricsOptions {
 
 // Seconds. Requests run up to REQUEST_TIMEOUT_MS (30 s by default); AI calls are the slow end.
 const httpBuckets = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30];
+const aiBuckets = [0.05, 0.1, 0.25, 0.5, 1, 2, 4, 8, 15, 30];
 const dbBuckets = [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5];
 
 let processRegistry: PromRegistry | undefined;
@@ -129,6 +138,19 @@ export function createMetrics(options: CreateMetricsOptions = {}): AriaMetrics {
       help: 'Database query time, by driver, SQL operation and outcome, in seconds.',
       labelNames: metricLabels[metricNames.dbQueryDuration],
       buckets: dbBuckets,
+      registers,
+    }),
+    aiRequestDuration: new Histogram({
+      name: metricNames.aiRequestDuration,
+      help: 'Time an AI provider took to answer, by provider, mode and outcome, in seconds.',
+      labelNames: metricLabels[metricNames.aiRequestDuration],
+      buckets: aiBuckets,
+      registers,
+    }),
+    aiTokens: new Counter({
+      name: metricNames.aiTokens,
+      help: 'Tokens used by AI answers, by provider and kind (prompt or completion).',
+      labelNames: metricLabels[metricNames.aiTokens],
       registers,
     }),
     dbQueriesInFlight: new Gauge({
