@@ -75,7 +75,10 @@ afterAll(async () => {
   if (imageRoot) await rm(imageRoot, { recursive: true, force: true });
 });
 
-/** Real traffic: a tRPC procedure, REST calls until the free tier's rate refuses, the knowledge cache. */
+/**
+ * Real traffic: a tRPC procedure, REST calls until the free tier's rate refuses, the knowledge
+ * cache, and one coaching answer.
+ */
 async function sendTraffic(baseUrl: string) {
   // Fresh per run: a real Redis keeps rate counters and provisioning marks between runs.
   const athleteId = `built-${randomUUID()}`;
@@ -104,6 +107,19 @@ async function sendTraffic(baseUrl: string) {
     expect(list.status).toBe(200);
   }
   expect((await fetch(`${baseUrl}/no/such/route`)).status).toBe(404);
+
+  // One coaching answer (built-in coach), for the AI latency and token series.
+  const asker = await signDevelopmentToken(
+    jwtSecret,
+    { jwtSecret, jwksUrl: undefined, issuer: undefined, audience: undefined, internalApiKey },
+    { sub: `asker-${randomUUID()}`, role: 'athlete' },
+  );
+  const asked = await fetch(`${baseUrl}/v1/coaching/ask`, {
+    method: 'POST',
+    headers: { Authorization: `Bearer ${asker}`, 'Content-Type': 'application/json' },
+    body: JSON.stringify({ question: 'How should I warm up for a 100 m race?' }),
+  });
+  expect(asked.status).toBe(200);
 }
 
 function spanNamed(spans: readonly ReceivedSpan[], name: string): ReceivedSpan {

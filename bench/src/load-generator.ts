@@ -1,0 +1,78 @@
+// The load generator: a child process (own event loop, pinned to its own core when possible)
+// so that autocannon never competes with the servers for the same thread.
+import autocannon, { type RequestSpec } from 'autocannon';
+import {
+  cpuShare,
+  type FromLoadGenerator,
+  type LoadJob,
+  type LoadResult,
+  type ToLoadGenerator,
+} from './load-protocol.js';
+
+function send(message: FromLoadGenerator): void {
+  process.send?.(message);
+}
+
+function rotatingBearer(tokens: readonly string[]): { spec: RequestSpec; used: () => number } {
+  let sent = 0;
+  const spec: RequestSpec = {
+    setupRequest: (request) => {
+      const token = tokens[sent % tokens.length];
+      sent += 1;
+      return { ...request, headers: { ...request.headers, authorization: `Bearer ${token}` } };
+    },
+  };
+  return { spec, used: () => Math.ceil(sent / tokens.length) };
+}
+
+async function run(job: LoadJob): Promise<LoadResult> {
+  const rotation =
+    job.bearerTokens && job.bearerTokens.length > 0 ? rotatingBearer(job.bearerTokens) : undefined;
+  let cpuAtStart = process.cpuUsage();
+  let startedAt = performance.now();
+  const instance = autocannon({
+    url: job.url,
+    connections: job.connections,
+    pipelining: 1,
+    duration: job.durationSeconds,
+    timeout: job.timeoutSeconds,
+    headers: job.headers,
+    warmup: { connections: job.connections, duration: job.warmupSeconds },
+    ...(rotation ? { requests: [rotation.spec] } : {}),
+  });
+  instance.on('start', () => {
+    cpuAtStart = process.cpuUsage();
+    startedAt = performance.now();
+    send({ kind: 'measuring' });
+  });
+  const result = await instance;
+  const loadGeneratorCpu = cpuShare(cpuAtStart, startedAt);
+  const statusCodes = Object.fromEntries(
+    Object.entries(result.statusCodeStats).map(([code, { count }]) => [code, count]),
+  );
+  return {
+    durationSeconds: result.duration,
+    responses: result.requests.total,
+    ok2xx: result['2xx'],
+    non2xx: result.non2xx,
+    errors: result.errors,
+    timeouts: result.timeouts,
+    statusCodes,
+    latencyP50Ms: result.latency.p50,
+    latencyP99Ms: result.latency.p99,
+    loadGeneratorCpu,
+    ...(rotation ? { maxRequestsPerToken: rotation.used() } : {}),
+  };
+}
+
+process.on('message', (message: ToLoadGenerator) => {
+  if (message.kind !== 'run') return;
+  run(message.job).then(
+    (result) => send({ kind: 'result', result }),
+    (error: unknown) =>
+      send({ kind: 'failed', message: error instanceof Error ? error.message : String(error) }),
+  );
+});
+// The parent owns this process: when it goes, so does the load generator.
+process.on('disconnect', () => process.exit(0));
+send({ kind: 'ready' });
