@@ -1,46 +1,20 @@
-import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { killStartedChildren, startChild } from './process-test-support.js';
 
 const serverDir = join(import.meta.dirname, '..');
 const tsx = join(serverDir, 'node_modules', '.bin', 'tsx');
-const children: ChildProcess[] = [];
 
 function startMain(env: Record<string, string>) {
-  const child = spawn(tsx, ['src/main.ts'], {
+  return startChild(tsx, ['src/main.ts'], {
     cwd: serverDir,
-    env: { PATH: process.env.PATH ?? '', PORT: '0', HOST: '127.0.0.1', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { PORT: '0', HOST: '127.0.0.1', ...env },
   });
-  children.push(child);
-  let stdout = '';
-  let stderr = '';
-  child.stdout?.on('data', (chunk) => {
-    stdout += chunk;
-  });
-  child.stderr?.on('data', (chunk) => {
-    stderr += chunk;
-  });
-  const exited = new Promise<number | null>((resolve) => child.on('exit', resolve));
-  const output = () => ({ stdout, stderr });
-  const waitFor = async (pattern: RegExp, timeoutMs = 30_000) => {
-    const deadline = Date.now() + timeoutMs;
-    while (Date.now() < deadline) {
-      const match = stdout.match(pattern);
-      if (match) return match;
-      if (child.exitCode !== null) break;
-      await new Promise((resolve) => setTimeout(resolve, 50));
-    }
-    throw new Error(`no ${pattern} in output:\n${stdout}\n${stderr}`);
-  };
-  return { child, exited, output, waitFor };
 }
 
-afterAll(() => {
-  for (const child of children) if (child.exitCode === null) child.kill('SIGKILL');
-});
+afterAll(killStartedChildren);
 
 describe('main (the process the container runs)', () => {
   it('boots embedded, seeds, prints a dev token, serves, and exits 0 on SIGTERM', async () => {

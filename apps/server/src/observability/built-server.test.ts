@@ -1,4 +1,3 @@
-import { type ChildProcess, spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -9,6 +8,7 @@ import { startUpstashBridge, type UpstashBridge } from '@aria/integrations/testi
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildServer } from '../../build.js';
 import { signDevelopmentToken } from '../dev/development-access.js';
+import { killStartedChildren, startChild } from '../process-test-support.js';
 import { metricNames } from './metrics.js';
 import { exposedNames, sampleSum } from './metrics-test-support.js';
 import { type ReceivedSpan, startOtlpReceiver } from './otlp-test-receiver.js';
@@ -21,48 +21,10 @@ import { type ReceivedSpan, startOtlpReceiver } from './otlp-test-receiver.js';
 
 const jwtSecret = 'built-server-test-jwt-secret-of-32-bytes-or-more';
 const internalApiKey = 'built-server-test-internal-api-key-0123456789';
-const children: ChildProcess[] = [];
 let imageRoot = '';
 
-interface NodeRun {
-  readonly child: ChildProcess;
-  readonly exited: Promise<number | null>;
-  output(): { stdout: string; stderr: string };
-  waitFor(pattern: RegExp, timeoutMs?: number): Promise<RegExpMatchArray>;
-}
-
-function runNode(script: string, env: Record<string, string>): NodeRun {
-  const child = spawn(process.execPath, [script], {
-    cwd: imageRoot,
-    env: { PATH: process.env.PATH ?? '', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  children.push(child);
-  let stdout = '';
-  let stderr = '';
-  child.stdout?.on('data', (chunk) => {
-    stdout += chunk;
-  });
-  child.stderr?.on('data', (chunk) => {
-    stderr += chunk;
-  });
-  const exited = new Promise<number | null>((resolve) => child.on('exit', resolve));
-  return {
-    child,
-    exited,
-    output: () => ({ stdout, stderr }),
-    async waitFor(pattern, timeoutMs = 30_000) {
-      const deadline = Date.now() + timeoutMs;
-      while (Date.now() < deadline) {
-        const match = stdout.match(pattern);
-        if (match) return match;
-        if (child.exitCode !== null) break;
-        await new Promise((resolve) => setTimeout(resolve, 50));
-      }
-      throw new Error(`no ${pattern} in output:\n${stdout}\n${stderr}`);
-    },
-  };
-}
+const runNode = (script: string, env: Record<string, string>) =>
+  startChild(process.execPath, [script], { cwd: imageRoot, env });
 
 beforeAll(async () => {
   imageRoot = await mkdtemp(join(tmpdir(), 'aria-image-'));
@@ -71,7 +33,7 @@ beforeAll(async () => {
 }, 60_000);
 
 afterAll(async () => {
-  for (const child of children) if (child.exitCode === null) child.kill('SIGKILL');
+  killStartedChildren();
   if (imageRoot) await rm(imageRoot, { recursive: true, force: true });
 });
 
