@@ -6,8 +6,6 @@ import {
   applyStripeEvent,
   findAthleteIdByStripeIds,
   findSubscription,
-  isWebhookEventRecorded,
-  recordWebhookEvent,
   type StripeSubscriptionState,
   saveStripeSubscription,
   setTierDirectly,
@@ -15,6 +13,7 @@ import {
 } from './billing.js';
 import { findQuotaPeriod, quotaPeriodOf } from './subscriptions.js';
 import { consumeMonthlyQuota, refundMonthlyQuota, usageFor } from './usage.js';
+import { isWebhookEventRecorded, recordWebhookEvent } from './webhook-events.js';
 
 const may14 = new Date('2026-05-14T09:00:00.000Z');
 const jun14 = new Date('2026-06-14T09:00:00.000Z');

@@ -3,7 +3,7 @@ import type { AriaDatabase } from '../client.js';
 import { athletes } from '../schema/athletes.js';
 import { dailyUsage, type Subscription, subscriptions } from '../schema/billing.js';
 import type { SubscriptionTier, UsageKind } from '../schema/enums.js';
-import { processedWebhookEvents } from '../schema/events.js';
+import { recordWebhookEvent } from './webhook-events.js';
 
 /** What Stripe says about an athlete's subscription, as stored in `subscriptions`. */
 export interface StripeSubscriptionState {
@@ -32,37 +32,6 @@ export interface StripeEventEffect {
   readonly created: Date;
   readonly athleteId: string;
   readonly state: StripeSubscriptionState;
-}
-
-/** Records a webhook delivery; false when the same provider and event id were recorded before. */
-export async function recordWebhookEvent(
-  db: AriaDatabase,
-  provider: string,
-  eventId: string,
-): Promise<boolean> {
-  const inserted = await db
-    .insert(processedWebhookEvents)
-    .values({ provider, eventId })
-    .onConflictDoNothing()
-    .returning({ eventId: processedWebhookEvents.eventId });
-  return inserted.length > 0;
-}
-
-export async function isWebhookEventRecorded(
-  db: AriaDatabase,
-  provider: string,
-  eventId: string,
-): Promise<boolean> {
-  const [row] = await db
-    .select({ eventId: processedWebhookEvents.eventId })
-    .from(processedWebhookEvents)
-    .where(
-      and(
-        eq(processedWebhookEvents.provider, provider),
-        eq(processedWebhookEvents.eventId, eventId),
-      ),
-    );
-  return row !== undefined;
 }
 
 /**

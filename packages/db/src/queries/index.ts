@@ -9,3 +9,4 @@ export * from './subscriptions.js';
 export * from './training.js';
 export * from './usage.js';
 export * from './wearables.js';
+export * from './webhook-events.js';

@@ -2,7 +2,7 @@ import { and, asc, eq, gte, lte } from 'drizzle-orm';
 import type { AriaDatabase } from '../client.js';
 import { athletes } from '../schema/athletes.js';
 import { type DailyMetrics, dailyMetrics, wearableConnections } from '../schema/wearables.js';
-import { recordWebhookEvent } from './billing.js';
+import { recordWebhookEvent } from './webhook-events.js';
 
 export const metricColumns = [
   'hrvRmssd',
