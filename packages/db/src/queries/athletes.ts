@@ -77,7 +77,7 @@ export async function exportAthleteData(db: AriaDatabase, id: string) {
       .from(messages)
       .innerJoin(conversations, eq(messages.conversationId, conversations.id))
       .where(eq(conversations.athleteId, id))
-      .orderBy(messages.createdAt);
+      .orderBy(messages.seq);
     return {
       athlete,
       subscription: (

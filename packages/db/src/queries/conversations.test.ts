@@ -58,6 +58,31 @@ describeEachDriver('conversation queries', (suite) => {
     expect(await listConversations(suite.db, 'conv-other', { limit: 10, offset: 0 })).toEqual([]);
   });
 
+  it('keeps write order when timestamps tie (PGlite counts whole milliseconds)', async () => {
+    await provisionAthlete(suite.db, { id: 'conv-athlete' });
+    const first = await recordExchange(suite.db, exchange('q0'));
+    const asked = ['q0'];
+    for (let n = 1; n < 25; n += 1) {
+      asked.push(`q${n}`);
+      await recordExchange(suite.db, exchange(`q${n}`, first.conversationId));
+    }
+    const expected = asked.flatMap((q) => [q, `Answer to ${q}`]);
+    const recent = await recentMessages(suite.db, first.conversationId, 50);
+    expect(recent.map((m) => m.content)).toEqual(expected);
+    expect((await recentMessages(suite.db, first.conversationId, 4)).map((m) => m.content)).toEqual(
+      expected.slice(-4),
+    );
+
+    const started: string[] = [];
+    for (let n = 0; n < 10; n += 1) {
+      started.push((await recordExchange(suite.db, exchange(`topic ${n}`))).conversationId);
+    }
+    const listed = await listConversations(suite.db, 'conv-athlete', { limit: 5, offset: 0 });
+    expect(listed.map((c) => c.id)).toEqual(started.slice(-5).reverse());
+    const page = listed[0]?.messages.map((m) => m.content);
+    expect(page).toEqual(['topic 9', 'Answer to topic 9']);
+  });
+
   it('reads the training figures of the last weeks', async () => {
     const figures = await coachingTrainingFigures(suite.db, 'conv-athlete', '2026-05-01');
     expect(figures).toEqual({ daily: [], sessions: [] });

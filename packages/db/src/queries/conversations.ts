@@ -4,8 +4,11 @@ import { type Conversation, conversations, type Message, messages } from '../sch
 import { trainingSessions } from '../schema/training.js';
 import { dailyMetrics } from '../schema/wearables.js';
 
-/** `clock_timestamp()`, not `now()`: messages written in one transaction keep their order. */
+/** `clock_timestamp()`, not `now()`: a question and its answer show distinct times where the clock allows. */
 const clockNow = sql`clock_timestamp()`;
+
+/** A conversation's latest write, so "most recently active" never ties on a timestamp. */
+const lastMessageSeq = sql`(select max(${messages.seq}) from ${messages} where ${messages.conversationId} = ${conversations.id})`;
 
 export async function findConversation(
   db: AriaDatabase,
@@ -29,7 +32,7 @@ export async function recentMessages(
     .select()
     .from(messages)
     .where(eq(messages.conversationId, conversationId))
-    .orderBy(desc(messages.createdAt), desc(messages.id))
+    .orderBy(desc(messages.seq))
     .limit(limit);
   return rows.reverse();
 }
@@ -111,7 +114,7 @@ export async function listConversations(
     .select()
     .from(conversations)
     .where(eq(conversations.athleteId, athleteId))
-    .orderBy(desc(conversations.updatedAt), desc(conversations.id))
+    .orderBy(sql`${lastMessageSeq} desc nulls last`, desc(conversations.updatedAt))
     .limit(page.limit)
     .offset(page.offset);
   if (rows.length === 0) return [];
@@ -124,7 +127,7 @@ export async function listConversations(
         rows.map((row) => row.id),
       ),
     )
-    .orderBy(messages.createdAt, messages.id);
+    .orderBy(messages.seq);
   return rows.map((row) => ({ ...row, messages: all.filter((m) => m.conversationId === row.id) }));
 }
 

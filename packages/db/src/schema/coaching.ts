@@ -1,4 +1,4 @@
-import { index, integer, jsonb, pgTable, text, uuid } from 'drizzle-orm/pg-core';
+import { bigint, index, integer, jsonb, pgTable, text, uuid } from 'drizzle-orm/pg-core';
 import { athletes } from './athletes.js';
 import { timestamps, timestamptz } from './columns.js';
 import { messageRoleEnum } from './enums.js';
@@ -36,6 +36,11 @@ export const messages = pgTable(
   'messages',
   {
     id: uuid().primaryKey().defaultRandom(),
+    /**
+     * Write order. Timestamps tie (PGlite keeps whole milliseconds) and ids are random, so
+     * history is ordered by this sequence, never by time.
+     */
+    seq: bigint({ mode: 'number' }).notNull().generatedByDefaultAsIdentity(),
     conversationId: uuid()
       .notNull()
       .references(() => conversations.id, { onDelete: 'cascade' }),
@@ -51,7 +56,7 @@ export const messages = pgTable(
     mediaType: text(),
     createdAt: timestamptz().defaultNow().notNull(),
   },
-  (table) => [index('messages_conversation_created_idx').on(table.conversationId, table.createdAt)],
+  (table) => [index('messages_conversation_seq_idx').on(table.conversationId, table.seq)],
 );
 
 export type MoodReport = typeof moodReports.$inferSelect;
