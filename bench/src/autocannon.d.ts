@@ -24,6 +24,8 @@ declare module 'autocannon' {
     timeout?: number;
     headers?: Record<string, string>;
     requests?: RequestSpec[];
+    /** Requests per second from all connections together (a constant-rate run). */
+    overallRate?: number;
     /** A run before the measured one, with these options overriding; its results are not mixed in. */
     warmup?: { connections?: number; duration?: number };
   }

@@ -37,6 +37,7 @@ async function run(job: LoadJob): Promise<LoadResult> {
     duration: job.durationSeconds,
     timeout: job.timeoutSeconds,
     headers: job.headers,
+    ...(job.overallRate ? { overallRate: job.overallRate } : {}),
     warmup: { connections: job.connections, duration: job.warmupSeconds },
     ...(rotation ? { requests: [rotation.spec] } : {}),
   });

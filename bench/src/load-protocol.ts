@@ -16,6 +16,8 @@ export interface LoadJob {
    */
   readonly bearerTokens?: readonly string[];
   readonly connections: number;
+  /** Requests per second from all connections together; unset: as fast as the server answers. */
+  readonly overallRate?: number;
   readonly warmupSeconds: number;
   readonly durationSeconds: number;
   readonly timeoutSeconds: number;

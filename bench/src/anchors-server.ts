@@ -1,0 +1,41 @@
+// The anchors every Aria row is divided by, served from one child process (pinned like Aria's):
+//   GET /bare               a bare Hono route (`c.json`) on @hono/node-server
+//   GET /trpc/tiers         a stock tRPC 11 query through `fetchRequestHandler` in Hono, superjson
+//   GET /pg/athlete?id=…    a Hono route and one `select * from athletes where id = $1` (postgres.js)
+// It listens on PORT; ANCHOR_DATABASE_URL names the database to read.
+import { serve } from '@hono/node-server';
+import { initTRPC } from '@trpc/server';
+import { fetchRequestHandler } from '@trpc/server/adapters/fetch';
+import { Hono } from 'hono';
+import postgres from 'postgres';
+import superjson from 'superjson';
+
+const t = initTRPC.create({ transformer: superjson });
+const tiers = [
+  { tier: 'free', priceUsd: 0, ask: 1 },
+  { tier: 'pro', priceUsd: 4.99, ask: 15 },
+  { tier: 'star', priceUsd: 9.99, ask: -1 },
+];
+const router = t.router({ tiers: t.procedure.query(() => tiers) });
+
+const databaseUrl = process.env.ANCHOR_DATABASE_URL;
+const sql = databaseUrl ? postgres(databaseUrl, { max: 10, onnotice: () => {} }) : undefined;
+
+const app = new Hono()
+  .get('/bare', (c) => c.json({ ok: true }))
+  .all('/trpc/*', (c) =>
+    fetchRequestHandler({ endpoint: '/trpc', req: c.req.raw, router, createContext: () => ({}) }),
+  )
+  .get('/pg/athlete', async (c) => {
+    if (!sql) return c.json({ error: 'ANCHOR_DATABASE_URL is not set' }, 500);
+    const rows = await sql`select * from athletes where id = ${c.req.query('id') ?? ''}`;
+    return rows.length === 0 ? c.json({ error: 'not found' }, 404) : c.json(rows[0]);
+  });
+
+const server = serve({ fetch: app.fetch, port: Number(process.env.PORT), hostname: '127.0.0.1' });
+
+process.on('SIGTERM', () => {
+  server.close();
+  void sql?.end({ timeout: 1 }).finally(() => process.exit(0));
+  if (!sql) process.exit(0);
+});

@@ -1,0 +1,155 @@
+// Child processes the bench measures: the anchors and Aria's built bundle (`node dist/main.js`),
+// each started fresh, timed to readiness, and sampled for resident memory.
+import { type ChildProcess, spawn } from 'node:child_process';
+import { openSync, readFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const host = '127.0.0.1';
+
+export interface BenchProcess {
+  readonly name: string;
+  readonly pid: number;
+  readonly port: number;
+  /** Milliseconds from spawn to the first successful readiness answer. */
+  readonly startMs: number;
+  /** Resident set size now, in MB (Linux `/proc`). */
+  rssMb(): number;
+  /** CPU seconds (user + system) the process has used so far. */
+  cpuSeconds(): number;
+  stop(): Promise<void>;
+}
+
+/** A port the OS says is free now (closed again before the child binds it). */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, host, () => {
+      const address = server.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+async function waitUntilReady(
+  url: string,
+  child: ChildProcess,
+  logFile: string,
+  timeoutMs: number,
+): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) break;
+    try {
+      const response = await fetch(url, { signal: AbortSignal.timeout(1_000) });
+      if (response.ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+  const log = readFileSync(logFile, 'utf8').slice(-2_000);
+  throw new Error(`${url} was not ready in ${timeoutMs} ms (exit ${child.exitCode}):\n${log}`);
+}
+
+function procStat(pid: number): { rssMb: number; cpuSeconds: number } {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  const rssKb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
+  // Fields 14 and 15 of /proc/<pid>/stat are utime and stime in clock ticks (100 per second).
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  const ticks = Number(fields[11] ?? 0) + Number(fields[12] ?? 0);
+  return { rssMb: rssKb / 1024, cpuSeconds: ticks / 100 };
+}
+
+interface StartOptions {
+  readonly name: string;
+  readonly command: string;
+  readonly args: readonly string[];
+  readonly env: Record<string, string>;
+  readonly readyPath: string;
+  readonly cwd: string;
+  /** Where the process's output is written (`<name>.log`). */
+  readonly logDir: string;
+  readonly timeoutMs?: number;
+}
+
+async function startProcess(options: StartOptions): Promise<BenchProcess> {
+  const port = await freePort();
+  const logFile = join(options.logDir, `${options.name.replace(/\W+/g, '-')}.log`);
+  const log = openSync(logFile, 'w');
+  const startedAt = performance.now();
+  // Output goes to a file: the bench process must not spend its CPU reading the request log.
+  const child = spawn(options.command, options.args, {
+    cwd: options.cwd,
+    env: { PATH: process.env.PATH ?? '', ...options.env, PORT: String(port), HOST: host },
+    stdio: ['ignore', log, log],
+  });
+  try {
+    await waitUntilReady(
+      `http://${host}:${port}${options.readyPath}`,
+      child,
+      logFile,
+      options.timeoutMs ?? 60_000,
+    );
+  } catch (error) {
+    child.kill('SIGKILL');
+    throw error;
+  }
+  const startMs = performance.now() - startedAt;
+  const pid = child.pid ?? 0;
+  return {
+    name: options.name,
+    pid,
+    port,
+    startMs,
+    rssMb: () => procStat(pid).rssMb,
+    cpuSeconds: () => procStat(pid).cpuSeconds,
+    stop: () =>
+      new Promise((resolve) => {
+        if (child.exitCode !== null) return resolve();
+        const force = setTimeout(() => child.kill('SIGKILL'), 5_000);
+        child.once('exit', () => {
+          clearTimeout(force);
+          resolve();
+        });
+        child.kill('SIGTERM');
+      }),
+  };
+}
+
+/** The anchors (see anchors-server.ts), reading `databaseUrl` for the postgres.js anchor. */
+export function startAnchors(workDir: string, databaseUrl: string): Promise<BenchProcess> {
+  const script = fileURLToPath(new URL('./anchors-server.ts', import.meta.url));
+  return startProcess({
+    name: 'anchors',
+    command: process.execPath,
+    args: ['--import', 'tsx', script],
+    env: { ANCHOR_DATABASE_URL: databaseUrl, NODE_ENV: 'production' },
+    readyPath: '/bare',
+    // tsx is resolved from the bench package.
+    cwd: fileURLToPath(new URL('..', import.meta.url)),
+    logDir: workDir,
+  });
+}
+
+/** Aria's production bundle with `env` (database, store, secrets), ready when /health/ready is 200. */
+export function startAria(
+  name: string,
+  mainJs: string,
+  workDir: string,
+  env: Record<string, string>,
+): Promise<BenchProcess> {
+  return startProcess({
+    name,
+    command: process.execPath,
+    args: [mainJs],
+    env,
+    readyPath: '/health/ready',
+    cwd: workDir,
+    logDir: workDir,
+  });
+}

@@ -1,0 +1,382 @@
+// `pnpm bench`: Aria's request paths as ratios of anchors measured in the same run — a bare Hono
+// route, stock tRPC and Hono + postgres.js — with Aria in production shape (its built bundle, real
+// PostgreSQL, Redis through the Upstash REST bridge) and, for reference, embedded (PGlite and the
+// in-process store). See ../README.md. `--record` appends the run to bench/RESULTS.md.
+import { execFileSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { appendFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpus, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { buildServer } from '../../apps/server/build.js';
+import { createTestDatabase } from '../../packages/db/src/testing/test-database.js';
+import { startUpstashBridge } from '../../packages/integrations/src/testing/upstash-bridge.js';
+import {
+  type LoadGenerator,
+  type Pinning,
+  pinProcesses,
+  startLoadGenerator,
+} from './load-runner.js';
+import { callsPerAthlete, provisionAthletes, provisionPool, type Secrets } from './pool.js';
+import { type BenchProcess, host, startAnchors, startAria } from './processes.js';
+import { okShare, type Row, type Target, table, targetsText } from './report.js';
+import { settings } from './settings.js';
+
+const secrets: Secrets = {
+  jwtSecret: randomBytes(32).toString('hex'),
+  internalApiKey: randomBytes(24).toString('hex'),
+};
+/** Per run: Redis outlives the run's database, and a known-athlete mark must not point at nothing. */
+const runId = randomBytes(4).toString('hex');
+const serviceAthleteId = `bench-${runId}-service`;
+const serviceInput = encodeURIComponent(JSON.stringify({ json: { athleteId: serviceAthleteId } }));
+
+interface Measure {
+  readonly name: string;
+  readonly process: BenchProcess;
+  readonly path: string;
+  readonly headers?: Record<string, string>;
+  readonly bearerTokens?: readonly string[];
+  readonly readsDatabase?: boolean;
+  readonly baseline?: boolean;
+  readonly constantRate?: number;
+}
+
+async function probe(m: Measure): Promise<void> {
+  const response = await fetch(`http://${host}:${m.process.port}${m.path}`, {
+    headers: m.headers ?? {},
+    signal: AbortSignal.timeout(5_000),
+  });
+  if (!response.ok) {
+    throw new Error(`${m.name}: probe answered ${response.status}: ${await response.text()}`);
+  }
+}
+
+async function measure(load: LoadGenerator, m: Measure): Promise<Row> {
+  if (!m.bearerTokens) await probe(m);
+  let cpuAtStart = m.process.cpuSeconds();
+  let startedAt = performance.now();
+  const result = await load.run(
+    {
+      url: `http://${host}:${m.process.port}${m.path}`,
+      headers: m.headers ?? {},
+      ...(m.bearerTokens ? { bearerTokens: m.bearerTokens } : {}),
+      ...(m.constantRate ? { overallRate: m.constantRate } : {}),
+      connections: settings.connections,
+      warmupSeconds: settings.warmupSeconds,
+      durationSeconds: settings.durationSeconds,
+      timeoutSeconds: 5,
+    },
+    () => {
+      cpuAtStart = m.process.cpuSeconds();
+      startedAt = performance.now();
+    },
+  );
+  const wallSeconds = (performance.now() - startedAt) / 1000;
+  const serverCpu = wallSeconds > 0 ? (m.process.cpuSeconds() - cpuAtStart) / wallSeconds : 0;
+  const requestsPerSecond =
+    result.durationSeconds > 0 ? result.responses / result.durationSeconds : 0;
+  const row: Row = {
+    name: m.name,
+    server: m.process.name,
+    result,
+    requestsPerSecond,
+    serverCpu,
+    ...(m.readsDatabase ? { readsDatabase: true } : {}),
+    ...(m.baseline ? { baseline: true } : {}),
+    ...(m.constantRate ? { constantRate: m.constantRate } : {}),
+  };
+  console.log(
+    `  ${m.process.name.padEnd(10)} ${m.name}: ${requestsPerSecond.toFixed(0)} req/s, ` +
+      `p99 ${result.latencyP99Ms} ms` +
+      (result.maxRequestsPerToken
+        ? `, at most ${result.maxRequestsPerToken} calls per athlete`
+        : ''),
+  );
+  return row;
+}
+
+/** Enough star athletes that none carries more than `callsPerAthlete` calls at `rps`. */
+function poolSize(rps: number): number {
+  const seconds = settings.warmupSeconds + settings.durationSeconds;
+  return Math.max(20, Math.ceil((rps * seconds) / callsPerAthlete));
+}
+
+function machine(): string {
+  const model = cpus()[0]?.model.trim() ?? 'unknown CPU';
+  return `Node ${process.version}, ${cpus().length} × ${model}`;
+}
+
+function postgresVersion(databaseUrl: string): string {
+  try {
+    return execFileSync('psql', [databaseUrl, '-Atc', 'show server_version'], {
+      encoding: 'utf8',
+      timeout: 5_000,
+    }).trim();
+  } catch {
+    return 'unknown';
+  }
+}
+
+async function main(): Promise<number> {
+  const watchdog = setTimeout(() => {
+    console.error(`bench: still running after ${settings.budgetSeconds} s; giving up`);
+    process.exit(2);
+  }, settings.budgetSeconds * 1_000);
+  watchdog.unref();
+
+  const workDir = mkdtempSync(join(tmpdir(), 'aria-bench-'));
+  const stops: Array<() => Promise<unknown>> = [
+    async () => rmSync(workDir, { recursive: true, force: true }),
+  ];
+  const started = performance.now();
+  try {
+    const distDir = join(workDir, 'dist');
+    await buildServer({ outdir: distDir, minify: true });
+    const mainJs = join(distDir, 'main.js');
+    const database = await createTestDatabase(settings.databaseUrl);
+    stops.push(() => database.drop());
+    const bridge = await startUpstashBridge({ redisUrl: settings.redisUrl });
+    stops.push(() => bridge.close());
+    const load = await startLoadGenerator();
+    stops.push(async () => load.stop());
+    const pinning: Pinning = pinProcesses(settings.pin, load.pid);
+
+    const common = {
+      NODE_ENV: 'production',
+      LOG_LEVEL: settings.logLevel,
+      JWT_SECRET: secrets.jwtSecret,
+      INTERNAL_API_KEY: secrets.internalApiKey,
+    };
+    const onPostgres = { ...common, DATABASE_URL: database.url };
+    const production = {
+      ...onPostgres,
+      UPSTASH_REDIS_REST_URL: bridge.url,
+      UPSTASH_REDIS_REST_TOKEN: bridge.token,
+    };
+    // The migration job first, as the image runs it: start-up then measures a restart's cold start.
+    execFileSync(process.execPath, [join(distDir, 'migrate.js')], {
+      env: { PATH: process.env.PATH ?? '', ...onPostgres },
+      stdio: 'ignore',
+      timeout: 60_000,
+    });
+
+    const launch = async (name: string, env: Record<string, string>) => {
+      const aria = await startAria(name, mainJs, workDir, {
+        ...env,
+        ARIA_DATA_DIR: join(workDir, name),
+      });
+      stops.push(() => aria.stop());
+      pinning.server(aria.pid);
+      return aria;
+    };
+
+    const prod = await launch('prod', production);
+    const coldStartMs = prod.startMs;
+    await provisionAthletes(prod.port, secrets, [serviceAthleteId]);
+    const anchors = await startAnchors(workDir, database.url);
+    stops.push(() => anchors.stop());
+    pinning.server(anchors.pid);
+
+    console.log(
+      `Aria bench — ${new Date().toISOString()}, ${machine()}, PostgreSQL ${postgresVersion(database.url)}\n` +
+        `autocannon: ${settings.connections} connections, ${settings.warmupSeconds} s warm-up + ` +
+        `${settings.durationSeconds} s per target; Aria log level ${settings.logLevel}; pinning: ` +
+        `${pinning.description}${settings.smoke ? '; SMOKE MODE (numbers mean nothing)' : ''}\n`,
+    );
+
+    const rows: Row[] = [];
+    const run = async (m: Measure) => {
+      const row = await measure(load, m);
+      rows.push(row);
+      return row;
+    };
+    const pool = async (aria: BenchProcess, rps: number, label: string) =>
+      provisionPool(aria.port, secrets, `bench-${runId}-${label}-`, poolSize(rps));
+    const asService = { 'x-api-key': secrets.internalApiKey };
+    const serviceRead = `/trpc/athletes.get?input=${serviceInput}`;
+
+    await run({
+      name: 'bare Hono route (c.json)',
+      process: anchors,
+      path: '/bare',
+      baseline: true,
+    });
+    const stockTrpc = await run({
+      name: 'stock tRPC query (fetchRequestHandler)',
+      process: anchors,
+      path: '/trpc/tiers',
+    });
+    const anchorDb = await run({
+      name: 'Hono + postgres.js, one athlete row',
+      process: anchors,
+      path: `/pg/athlete?id=${serviceAthleteId}`,
+      readsDatabase: true,
+    });
+
+    const live = await run({ name: 'GET /health/live', process: prod, path: '/health/live' });
+    const tiers = await run({
+      name: 'GET /trpc/billing.tiers',
+      process: prod,
+      path: '/trpc/billing.tiers',
+    });
+    const rest = await run({ name: 'GET /v1/tiers', process: prod, path: '/v1/tiers' });
+    const service = await run({
+      name: 'athletes.get, service key',
+      process: prod,
+      path: serviceRead,
+      headers: asService,
+      readsDatabase: true,
+    });
+    const meteredRedis = await run({
+      name: 'athletes.get, JWT, metered',
+      process: prod,
+      path: '/trpc/athletes.get',
+      bearerTokens: await pool(prod, service.requestsPerSecond * 2, 'prod'),
+      readsDatabase: true,
+    });
+    const steady = await run({
+      name: 'athletes.get, JWT, metered',
+      process: prod,
+      path: '/trpc/athletes.get',
+      bearerTokens: await pool(prod, settings.constantRate * 1.1, 'steady'),
+      readsDatabase: true,
+      constantRate: settings.constantRate,
+    });
+    const rssMb = prod.rssMb();
+    await prod.stop();
+
+    const pgMemory = await launch('pg+memory', onPostgres);
+    const meteredMemory = await run({
+      name: 'athletes.get, JWT, metered',
+      process: pgMemory,
+      path: '/trpc/athletes.get',
+      bearerTokens: await pool(pgMemory, meteredRedis.requestsPerSecond * 3, 'memory'),
+      readsDatabase: true,
+    });
+    await pgMemory.stop();
+
+    const embedded = await launch('embedded', common);
+    await provisionAthletes(embedded.port, secrets, [serviceAthleteId]);
+    await run({ name: 'GET /health/live', process: embedded, path: '/health/live' });
+    const embeddedService = await run({
+      name: 'athletes.get, service key',
+      process: embedded,
+      path: serviceRead,
+      headers: asService,
+      readsDatabase: true,
+    });
+    await run({
+      name: 'athletes.get, JWT, metered',
+      process: embedded,
+      path: '/trpc/athletes.get',
+      bearerTokens: await pool(embedded, embeddedService.requestsPerSecond * 2, 'embedded'),
+      readsDatabase: true,
+    });
+    await embedded.stop();
+    await run({ name: 'bare Hono route (again)', process: anchors, path: '/bare', baseline: true });
+
+    const bares = rows.filter((r) => r.baseline);
+    const bareRps = bares.reduce((sum, r) => sum + r.requestsPerSecond, 0) / bares.length;
+    const drift =
+      bares.length === 2 && bares[0] && bares[1]
+        ? (bares[1].requestsPerSecond / bares[0].requestsPerSecond - 1) * 100
+        : 0;
+    const ofBare = (r: Row) => r.requestsPerSecond / bareRps;
+    const ofAnchor = (r: Row) => r.requestsPerSecond / anchorDb.requestsPerSecond;
+    const targets: Target[] = [
+      {
+        goal: '/health/live ≥ 0.50 × bare',
+        value: ofBare(live).toFixed(3),
+        met: ofBare(live) >= 0.5,
+      },
+      {
+        goal: 'public tRPC query ≥ 0.35 × bare',
+        value: `${ofBare(tiers).toFixed(3)} (${(tiers.requestsPerSecond / stockTrpc.requestsPerSecond).toFixed(2)} × stock tRPC)`,
+        met: ofBare(tiers) >= 0.35,
+      },
+      {
+        goal: 'REST within 10 % of tRPC (same procedure)',
+        value: `${(rest.requestsPerSecond / tiers.requestsPerSecond).toFixed(2)} × tRPC`,
+        met: rest.requestsPerSecond >= 0.9 * tiers.requestsPerSecond,
+      },
+      {
+        goal: 'service-key read ≥ 0.50 × pg anchor',
+        value: ofAnchor(service).toFixed(3),
+        met: ofAnchor(service) >= 0.5,
+      },
+      {
+        goal: 'metered JWT read ≥ 0.35 × pg anchor (in-process store)',
+        value: `${ofAnchor(meteredMemory).toFixed(3)} (with Redis through the bridge: ${ofAnchor(meteredRedis).toFixed(3)})`,
+        met: ofAnchor(meteredMemory) >= 0.35,
+      },
+      {
+        goal: `p99 < 25 ms at ${settings.constantRate} req/s, metered, production shape`,
+        value: `${steady.result.latencyP99Ms} ms`,
+        met: steady.result.latencyP99Ms < 25 && okShare(steady.result) > 0.99,
+      },
+      { goal: 'RSS ≤ 200 MB after the run', value: `${rssMb.toFixed(0)} MB`, met: rssMb <= 200 },
+      {
+        goal: 'cold start of node dist/main.js to /health/ready < 1.5 s',
+        value: `${coldStartMs.toFixed(0)} ms`,
+        met: coldStartMs < 1500,
+      },
+    ];
+
+    const text = [
+      table(rows, bareRps, anchorDb.requestsPerSecond),
+      '',
+      `× bare = req/s ÷ ${bareRps.toFixed(0)} (mean of the two bare runs, which differ by ${drift.toFixed(1)} %); ` +
+        `× pg anchor = req/s ÷ ${anchorDb.requestsPerSecond.toFixed(0)}.`,
+      'prod = built bundle, NODE_ENV=production, real PostgreSQL, Redis through the Upstash REST bridge; ' +
+        'pg+memory = the same with the in-process store; embedded = PGlite and the in-process store.',
+      '',
+      targetsText(targets),
+    ].join('\n');
+    console.log(`\n${text}\n\nwhole run: ${((performance.now() - started) / 1000).toFixed(0)} s`);
+
+    let failed = false;
+    for (const row of rows) {
+      const codes = Object.entries(row.result.statusCodes).filter(
+        ([code]) => !code.startsWith('2'),
+      );
+      if (codes.length > 0) {
+        console.log(
+          `${row.server} ${row.name}: non-2xx ${codes.map(([c, n]) => `${c}×${n}`).join(', ')}`,
+        );
+      }
+      // A smoke run on a busy machine may time out; it must still never see a non-2xx answer.
+      const broken = settings.smoke
+        ? row.result.non2xx > 0 || row.result.ok2xx === 0
+        : okShare(row.result) < 0.5;
+      if (broken) {
+        console.error(`FAIL ${row.server} ${row.name}: not 2xx, so its numbers mean nothing`);
+        failed = true;
+      }
+    }
+    if (settings.record && !settings.smoke) {
+      const results = fileURLToPath(new URL('../RESULTS.md', import.meta.url));
+      appendFileSync(
+        results,
+        `\n## ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC\n\n` +
+          `\`${settings.command}\` — ${machine()}, PostgreSQL ${postgresVersion(database.url)}, ` +
+          `${settings.connections} connections, ${settings.warmupSeconds} s warm-up + ` +
+          `${settings.durationSeconds} s per target, pinning: ${pinning.description}.\n\n` +
+          `\`\`\`\n${text}\n\`\`\`\n`,
+      );
+      console.log(`recorded in ${results}`);
+    }
+    return failed ? 1 : 0;
+  } finally {
+    for (const stop of stops.reverse())
+      await stop().catch((error: unknown) => console.error(error));
+  }
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,36 @@
+// The bench's settings, from the environment (see ../README.md).
+
+function numberFromEnv(name: string, fallback: number, min: number, max: number): number {
+  const raw = process.env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isFinite(value) || value < min || value > max) {
+    throw new Error(`${name} must be a number from ${min} to ${max}`);
+  }
+  return value;
+}
+
+/** `BENCH_SMOKE=1`: three seconds per target, to prove the bench still runs (CI); no numbers to keep. */
+const smoke = process.env.BENCH_SMOKE === '1';
+const warmupSeconds = smoke ? 0 : numberFromEnv('BENCH_WARMUP', 2, 0, 10);
+const durationSeconds = smoke ? 3 : numberFromEnv('BENCH_DURATION', 8, 1, 30);
+const measuredRuns = 14;
+
+export const settings = {
+  smoke,
+  connections: numberFromEnv('BENCH_CONNECTIONS', 10, 1, 200),
+  warmupSeconds,
+  durationSeconds,
+  constantRate: smoke ? 100 : numberFromEnv('BENCH_RATE', 500, 10, 10_000),
+  pin: process.env.BENCH_PIN !== '0' && !smoke,
+  logLevel: process.env.BENCH_LOG_LEVEL ?? 'info',
+  databaseUrl:
+    process.env.BENCH_DATABASE_URL ??
+    process.env.TEST_DATABASE_URL ??
+    'postgres://postgres@127.0.0.1:5432/test',
+  redisUrl: process.env.BENCH_REDIS_URL ?? process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379',
+  record: process.argv.includes('--record'),
+  command: `pnpm bench${process.argv.includes('--record') ? ' --record' : ''}`,
+  /** A hard bound on the whole run: build, start-ups, pools, then each measured run. */
+  budgetSeconds: 120 + measuredRuns * (warmupSeconds + durationSeconds + 6),
+};
