@@ -112,7 +112,7 @@ function lacksContext(athlete: AthleteFacts, training: CoachTrainingContext | nu
 
 /** A follow-up with no intent of its own ("And how many reps?") keeps the last question's. */
 function intentOf(input: CoachingInput, safety: SafetyFlags): CoachIntent {
-  if (safety.injurySources.includes('question')) return 'injury';
+  if (safety.injury) return 'injury';
   if (safety.medical) return 'medical';
   if (safety.nutrition || safety.supplements) return 'nutrition';
   const own = recogniseIntent(input.question);

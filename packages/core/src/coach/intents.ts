@@ -37,6 +37,41 @@ type WordIntent = Exclude<CoachIntent, 'injury' | 'medical' | 'nutrition' | 'off
 
 /** Terms in English, Spanish, German, Swedish, French, Italian and Portuguese. */
 const intentTerms: Readonly<Record<WordIntent, readonly string[]>> = {
+  mental: [
+    'nervous',
+    'nerves',
+    'anxiety',
+    'anxious',
+    'confidence',
+    'focus',
+    'pressure',
+    'mindset',
+    'motivation',
+    '=fear',
+    'scared',
+    'visualisation',
+    'visualization',
+    'choke',
+    'mental',
+    'nervios',
+    'nerviosa',
+    'nervioso',
+    'ansiedad',
+    'confianza',
+    'presion',
+    'nervositat',
+    'nervos',
+    'angst',
+    'selbstvertrauen',
+    'nervositet',
+    'sjalvfortroende',
+    'trac',
+    'confiance',
+    'stress',
+    'ansia',
+    'fiducia',
+    'ansiedade',
+  ],
   pre_race_day: [
     'day before',
     'the day before',
@@ -85,7 +120,6 @@ const intentTerms: Readonly<Record<WordIntent, readonly string[]>> = {
     'dia de carrera',
     'dia de competicion',
     'antes de la carrera',
-    'entre series',
     'wettkampftag',
     'renntag',
     'vor dem rennen',
@@ -473,41 +507,6 @@ const intentTerms: Readonly<Record<WordIntent, readonly string[]>> = {
     'veteran',
     'veterani',
   ],
-  mental: [
-    'nervous',
-    'nerves',
-    'anxiety',
-    'anxious',
-    'confidence',
-    'focus',
-    'pressure',
-    'mindset',
-    'motivation',
-    '=fear',
-    'scared',
-    'visualisation',
-    'visualization',
-    'choke',
-    'mental',
-    'nervios',
-    'nerviosa',
-    'nervioso',
-    'ansiedad',
-    'confianza',
-    'presion',
-    'nervositat',
-    'nervos',
-    'angst',
-    'selbstvertrauen',
-    'nervositet',
-    'sjalvfortroende',
-    'trac',
-    'confiance',
-    'stress',
-    'ansia',
-    'fiducia',
-    'ansiedade',
-  ],
   general: [
     'train',
     'training',
@@ -595,12 +594,13 @@ export function statedAge(text: string): number | null {
   return null;
 }
 
-/** How many distinct terms of each intent the tokens contain. */
+/** How many places in the tokens each intent's terms match. */
 function scores(tokens: readonly Token[]): Map<WordIntent, number> {
   const result = new Map<WordIntent, number>();
   for (const [intent, vocab] of vocabularies) {
-    const terms = new Set(findTerms(tokens, vocab).map((hit) => hit.term));
-    if (terms.size > 0) result.set(intent, terms.size);
+    // Synonyms matching the same words count once ("warm up" and "warming up").
+    const places = new Set(findTerms(tokens, vocab).map((hit) => hit.start));
+    if (places.size > 0) result.set(intent, places.size);
   }
   return result;
 }

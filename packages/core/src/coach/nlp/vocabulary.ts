@@ -5,12 +5,15 @@ import { fold, stemsOf, type Token } from './text.js';
  * One word of a term. A word of four letters or more also matches longer words it starts
  * ("hamstring" → "hamstrings"), the same Snowball stem in one of the languages ("injuries"
  * → "injury"), and a typo of it: one edit (two from eight letters) or two swapped letters
- * ("hamstirng", "ankel"). Shorter words match exactly. `=word` matches only exactly.
+ * ("hamstirng", "ankel"). Shorter words match exactly. `=word` matches only exactly;
+ * `*word` also inside a compound word.
  */
 interface TermWord {
   readonly folded: string;
   readonly stems: readonly string[];
   readonly exact: boolean;
+  /** `*word`: also inside a compound ("Rückenschmerzen", "knäskada"). */
+  readonly inside: boolean;
 }
 
 /** A term: words in order; `…` lets up to three other words stand between two words. */
@@ -31,18 +34,25 @@ function swapped(a: string, b: string): boolean {
 }
 
 function typoOf(word: string, term: string): boolean {
-  if (term.length < 5 || word.length < 5) return false;
-  if (distance(word, term) <= (term.length >= 8 ? 2 : 1) || swapped(word, term)) return true;
+  // Typos rarely touch the first letter; requiring it keeps "pressure" from "blessure".
+  if (term.length < 5 || word.length < 5 || word[0] !== term[0]) return false;
+  if (distance(word, term) <= (term.length >= 9 ? 2 : 1) || swapped(word, term)) return true;
   // A misspelt stem with an ending: "hamstirngs", "injurd".
   const head = word.slice(0, term.length);
-  return word.length > term.length && (distance(head, term) <= 1 || swapped(head, term));
+  return (
+    term.length >= 6 &&
+    word.length > term.length &&
+    (distance(head, term) <= 1 || swapped(head, term))
+  );
 }
 
 export function wordMatches(token: Token, word: TermWord): boolean {
   const { folded } = word;
   if (token.folded === folded) return true;
   if (word.exact || folded.length < 4) return false;
-  if (token.folded.startsWith(folded)) return true;
+  if (token.folded.startsWith(folded) || (word.inside && token.folded.includes(folded))) {
+    return true;
+  }
   if (token.stems.some((stem, index) => stem.length >= 4 && stem === word.stems[index])) {
     return true;
   }
@@ -51,8 +61,9 @@ export function wordMatches(token: Token, word: TermWord): boolean {
 
 function termWord(text: string): TermWord {
   const exact = text.startsWith('=');
-  const word = exact ? text.slice(1) : text;
-  return { folded: fold(word), stems: stemsOf(word), exact };
+  const inside = text.startsWith('*');
+  const word = exact || inside ? text.slice(1) : text;
+  return { folded: fold(word), stems: stemsOf(word), exact, inside };
 }
 
 export function vocabulary(sources: readonly string[]): Vocabulary {
