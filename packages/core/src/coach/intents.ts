@@ -317,6 +317,9 @@ const intentTerms: Readonly<Record<WordIntent, readonly string[]>> = {
     'salti',
   ],
   strength: [
+    'glutes',
+    'strengthen',
+    'stronger',
     'strength',
     'weights',
     'weight training',
@@ -366,6 +369,8 @@ const intentTerms: Readonly<Record<WordIntent, readonly string[]>> = {
     'aerob',
   ],
   warm_up: [
+    'stretch',
+    'stretching',
     'warm up',
     'warm-up',
     'warmup',
@@ -539,6 +544,9 @@ const intentTerms: Readonly<Record<WordIntent, readonly string[]>> = {
     'technique',
     '=form',
     'posture',
+    '=arms',
+    'arm swing',
+    'arm action',
     'track',
     'athletics',
     'entrenar',

@@ -37,6 +37,14 @@ export function talksOutOfReferral(sentence: string): boolean {
   return (medicalProfessional.test(folded) || dietitian.test(folded)) && notAReferral.test(folded);
 }
 
+const dismissal =
+  /\b(?:(?:keep|carry on|continue|you can|just)\s+(?:train|training|run|running|sprint|sprinting)(?: through)?|push(?:ing)? through (?:it|the pain)|nothing to worry|nothing serious|normal tightness|just (?:a )?(?:niggle|tightness|tight|bit sore)|(?:es|ist|ar|c'est|e) (?:una molestia )?normal\w*|sigue entrenando|trainier\w* weiter|trana pa)\b/u;
+
+/** A sentence that plays pain down ("train through it", "nothing to worry about"). */
+export function dismissesPain(sentence: string): boolean {
+  return dismissal.test(fold(sentence));
+}
+
 export function refersToMedical(answer: CoachAnswer): boolean {
   return refers(answer, medicalProfessional);
 }
@@ -55,7 +63,7 @@ export type ForbiddenWork =
 
 const forbiddenPatterns: Readonly<Record<ForbiddenWork, RegExp>> = {
   high_speed_running:
-    /\b(?:flying|flys?|flies|fly-?zone|top speed|max(?:imum|imal)? (?:velocity|speed)|all-?out|full speed|sprints? at|sprinting at|race[- ]pace|speed endurance|special endurance|hill sprints?|accelerations?|strides|wickets|sprint (?:work|session|reps)|lanzados?|velocidad maxima|series de velocidad|fliegende\w*|hochstgeschwindigkeit|maximalgeschwindigkeit|steigerungsl\w*|flygande|maxfart|toppfart|lances|vitesse max\w*|sprint lanciati|velocita massima|velocidade maxima)\b/u,
+    /\b(?:flying|flys?|flies|fly-?zone|top speed|max(?:imum|imal)? (?:velocity|speed)|all-?out|full speed|sprints? at|sprinting at|race[- ]pace|speed endurance|special endurance|hill sprints?|(?:some|short|a few|few|\d+)\s+accelerations?|accelerations? (?:of|over|from)|strides|wickets|sprint (?:work|session|reps)|lanzados?|velocidad maxima|series de velocidad|fliegende\w*|hochstgeschwindigkeit|maximalgeschwindigkeit|steigerungsl\w*|flygande|maxfart|toppfart|lances|vitesse max\w*|lanciat\w*|lancados|velocita massima|velocidade maxima)\b/u,
   block_starts:
     /\b(?:block starts?|block work|(?:from|out of|in|off) (?:the )?blocks|starting blocks|crouch starts?|3-point starts?|salidas? (?:de|desde) (?:los )?tacos|tacos de salida|startblock\w*|blockstart\w*|tiefstart\w*|startblocksstart\w*|starter? (?:fran|ur) (?:start)?block\w*|departs? (?:en|dans les|aux|des) blocs|blocs de depart|partenze dai blocchi|blocchi di partenza|saidas? (?:do|dos) blocos?|blocos de partida)\b/u,
   plyometrics:
@@ -63,7 +71,7 @@ const forbiddenPatterns: Readonly<Record<ForbiddenWork, RegExp>> = {
   loaded_sprints:
     /\b(?:sled\w*|resisted sprints?|parachute|weighted vest|prowler|trineo|arrastre|schlitten\w*|slade\w*|traineau|slitta|treno)\b/u,
   running_rep_doses:
-    /\b\d+(?:\s*[-–]\s*\d+)?\s*(?:x|×|reps? of|sets? of|repeticiones de|wiederholungen|repetitioner|fois)\s*\d+(?:\s*[-–]\s*\d+)?\s*(?:m|metres?|meters?|metros?|metern?|yd|yards?)\b|\b\d+\s*(?:m|metres?|meters?)\s*(?:reps|repeats|runs|sprints?)\b/u,
+    /\b\d+(?:\s*[-–]\s*\d+)?\s*(?:x|×|reps? of|sets? of|repeticiones de|wiederholungen|repetitioner|fois)\s*(?:[\p{L}-]+\s+){0,2}\d+(?:\s*[-–]\s*\d+)?\s*(?:m|metres?|meters?|metros?|metern?|yd|yards?)\b|\b\d+\s*(?:m|metres?|meters?)\s*(?:reps|repeats|runs|sprints?)\b/u,
 };
 
 /** A clause that forbids, postpones or rules out what it names. */

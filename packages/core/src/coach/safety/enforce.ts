@@ -1,18 +1,28 @@
 import type { CoachBrief } from '../brief.js';
 import { safetyPhrasesFor, sleepLine } from '../builtin/safety-phrases.js';
 import type { CoachAnswer } from '../types.js';
-import { forbiddenWork, refersToDietitian, refersToMedical, talksOutOfReferral } from './check.js';
+import {
+  dismissesPain,
+  forbiddenWork,
+  refersToDietitian,
+  refersToMedical,
+  talksOutOfReferral,
+} from './check.js';
 
 const sentencePattern = /[^.!?\n]+(?:[.!?]+["”»)]*|\n|$)/gu;
 
-/** The text without sentences that prescribe forbidden work or talk the athlete out of care. */
+/** The text without sentences that prescribe forbidden work, play pain down or talk care down. */
 function withoutUnsafeSentences(text: string): string {
   const kept = (text.match(sentencePattern) ?? [])
     .map((sentence) => sentence.trim())
     .filter((sentence) => sentence !== '')
     .filter((sentence) => {
       const alone = { analysis: sentence, recommendation: '', bibliography: [] };
-      return forbiddenWork(alone).length === 0 && !talksOutOfReferral(sentence);
+      return (
+        forbiddenWork(alone).length === 0 &&
+        !talksOutOfReferral(sentence) &&
+        !dismissesPain(sentence)
+      );
     });
   return kept.join(' ');
 }
