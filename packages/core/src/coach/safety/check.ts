@@ -15,7 +15,7 @@ const dietitian =
 
 /** Phrases that turn a mention of a professional into advice against seeing one. */
 const notAReferral =
-  /\b(?:no need|don'?t need|do not need|doesn'?t need|needn'?t|not necessary|unnecessary|no reason to|don'?t bother|skip the|instead of seeing|rather than seeing|without seeing|don'?t (?:see|go|visit|call)|do not (?:see|go|visit|call)|don'?t have to|do not have to|avoid (?:the |a |seeing )|overkill|waste of|no hace falta|no necesitas|no es necesario|sin necesidad|sin ir|no vayas|nicht notig|nicht notwendig|brauchst (?:du )?(?:keinen|nicht)|kein(?:en)? arzt|behover (?:du )?inte|inte nodvandigt|ingen anledning|pas besoin|inutile|non serve|non e necessario|nao precisa|nao e necessario)\b/u;
+  /\b(?:no need|don'?t need|do not need|doesn'?t need|needn'?t|not necessary|unnecessary|no reason to|don'?t bother|skip the|instead of seeing|rather than seeing|without seeing|don'?t (?:see|go|visit|call)|do not (?:see|go|visit|call)|don'?t have to|do not have to|avoid (?:the |a |seeing )|overkill|waste of|no (?:\w+ ){0,2}(?:needed|necessary|required)|not (?:\w+ )?(?:needed|required)|no hace falta|no necesitas|no es necesario|sin necesidad|sin ir|no vayas|nicht notig|nicht notwendig|brauchst (?:du )?(?:keinen|nicht)|kein(?:en)? arzt|behover (?:du )?inte|inte nodvandigt|ingen anledning|pas besoin|inutile|non serve|non e necessario|nao precisa|nao e necessario)\b/u;
 
 function sentences(text: string): string[] {
   return fold(text)
@@ -38,11 +38,16 @@ export function talksOutOfReferral(sentence: string): boolean {
 }
 
 const dismissal =
-  /\b(?:(?:keep|carry on|continue|you can|just)\s+(?:train|training|run|running|sprint|sprinting)(?: through)?|push(?:ing)? through (?:it|the pain)|nothing to worry|nothing serious|normal tightness|just (?:a )?(?:niggle|tightness|tight|bit sore)|(?:es|ist|ar|c'est|e) (?:una molestia )?normal\w*|sigue entrenando|trainier\w* weiter|trana pa)\b/u;
+  /\b(?:(?:keep|carry on|continue|you can|just)\s+(?:train|training|run|running|sprint|sprinting)(?: through)?|nothing to worry|nothing serious|normal tightness|just (?:a )?(?:niggle|tightness|tight|bit sore)|(?:es|ist|ar|c'est|e) (?:una molestia )?normal\w*|sigue entrenando|trainier\w* weiter|trana pa)\b/u;
+
+/** "Sprint through it", "you can push through the pain": an instruction, not "sprinting through it can …". */
+const throughPain =
+  /(?:^|\b(?:just|keep|you can|continue|carry on|fine to|ok to|okay to|safe to)\s+)(?:sprint|run|train|push|work)(?:ing)? through (?:it|the pain|pain|the discomfort|discomfort)\b/u;
 
 /** A sentence that plays pain down ("train through it", "nothing to worry about"). */
 export function dismissesPain(sentence: string): boolean {
-  return dismissal.test(fold(sentence));
+  const folded = fold(sentence).trim();
+  return dismissal.test(folded) || throughPain.test(folded);
 }
 
 export function refersToMedical(answer: CoachAnswer): boolean {
@@ -63,7 +68,7 @@ export type ForbiddenWork =
 
 const forbiddenPatterns: Readonly<Record<ForbiddenWork, RegExp>> = {
   high_speed_running:
-    /\b(?:flying|flys?|flies|fly-?zone|top speed|max(?:imum|imal)? (?:velocity|speed)|all-?out|full speed|sprints? at|sprinting at|race[- ]pace|speed endurance|special endurance|hill sprints?|(?:some|short|a few|few|\d+)\s+accelerations?|accelerations? (?:of|over|from)|strides|wickets|sprint (?:work|session|reps)|lanzados?|velocidad maxima|series de velocidad|fliegende\w*|hochstgeschwindigkeit|maximalgeschwindigkeit|steigerungsl\w*|flygande|maxfart|toppfart|lances|vitesse max\w*|lanciat\w*|lancados|velocita massima|velocidade maxima)\b/u,
+    /\b(?:flying|flys?|flies|fly-?zone|top speed|max(?:imum|imal)? (?:velocity|speed)|all-?out|full speed|sprints? at|sprinting at|race[- ]pace|speed endurance|special endurance|hill sprints?|(?:some|short|a few|few|\d+)\s+accelerations?|accelerations? (?:of|over|from)|strides|wickets|sprint (?:work|session|reps)|(?:speed|sprint) (?:sessions?|work|training|days?)|(?:normal|usual|regular) (?:sessions?|training|programme|program|sprinting)|sesion(?:es)? de velocidad|sprinttraining|schnelligkeitstraining|sprintpass|snabbhetstraning|seances? de vitesse|allenamenti? di velocita|treinos? de velocidade|lanzados?|velocidad maxima|series de velocidad|fliegende\w*|hochstgeschwindigkeit|maximalgeschwindigkeit|steigerungsl\w*|flygande|maxfart|toppfart|lances|vitesse max\w*|lanciat\w*|lancados|velocita massima|velocidade maxima)\b/u,
   block_starts:
     /\b(?:block starts?|block work|(?:from|out of|in|off) (?:the )?blocks|starting blocks|crouch starts?|3-point starts?|salidas? (?:de|desde) (?:los )?tacos|tacos de salida|startblock\w*|blockstart\w*|tiefstart\w*|startblocksstart\w*|starter? (?:fran|ur) (?:start)?block\w*|departs? (?:en|dans les|aux|des) blocs|blocs de depart|partenze dai blocchi|blocchi di partenza|saidas? (?:do|dos) blocos?|blocos de partida)\b/u,
   plyometrics:

@@ -54,6 +54,8 @@ describe('the answer checks', () => {
     expect(refersToMedical(answer('No need to see a doctor, just stretch.'))).toBe(false);
     expect(refersToMedical(answer("You don't need a physio for this."))).toBe(false);
     expect(refersToMedical(answer('No hace falta ir al médico.'))).toBe(false);
+    expect(refersToMedical(answer('No doctor needed.'))).toBe(false);
+    expect(refersToMedical(answer('Seeing a physio is not necessary.'))).toBe(false);
     expect(refersToMedical(answer('See a physiotherapist before you sprint again.'))).toBe(true);
     expect(refersToDietitian(answer('A registered dietitian can tailor this.'))).toBe(true);
   });

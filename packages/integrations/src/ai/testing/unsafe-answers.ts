@@ -44,6 +44,10 @@ export const unsafeInjuryAnswers: Readonly<Record<CoachLanguage, readonly ModelA
       'Your acceleration is limited by an early rise.',
       'See a physio if it persists. Meanwhile 6 × 20 m block starts with full recovery and depth jumps.',
     ),
+    answer(
+      'Sprint through the discomfort.',
+      'No doctor needed. Keep doing your normal sprint sessions and add hill sprints 8 x 60m.',
+    ),
   ],
   es: [
     answer(
