@@ -43,7 +43,9 @@ export function stemsOf(word: string): string[] {
 export function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
   let clause = 0;
-  for (const part of segmenter.segment(text.replaceAll('’', "'"))) {
+  // "60m", "40s": the number and its unit are two words.
+  const spaced = text.replaceAll('’', "'").replace(/(\d)(\p{L})/gu, '$1 $2');
+  for (const part of segmenter.segment(spaced)) {
     if (!part.isWordLike) {
       if (clauseBreak.test(part.segment)) clause += 1;
       continue;

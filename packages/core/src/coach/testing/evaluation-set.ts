@@ -410,8 +410,99 @@ const trainingCases: EvaluationCase[] = [
   training('off_topic', 'es', '¿Cuál es la capital de Francia?', [/fuera de lo que entreno/]),
 ];
 
+/** What the answer to each intent says first, in English and in Spanish. */
+const intentMarks: Partial<Record<CoachIntent, { en: RegExp; es: RegExp }>> = {
+  warm_up: { en: /build-up runs/, es: /progresivos/ },
+  acceleration: { en: /horizontal-force/, es: /fuerza horizontal/ },
+  max_velocity: { en: /Top speed is trained/, es: /lanzados/ },
+  speed_endurance: { en: /Speed endurance \(/, es: /resistencia a la velocidad/ },
+  special_endurance: { en: /Special endurance \(/, es: /resistencia especial/ },
+  rest_intervals: { en: /Rest decides/, es: /El descanso decide/ },
+  tempo: { en: /Tempo runs at/, es: /El tempo/ },
+  strength: { en: /sets × reps at a load/, es: /series × repeticiones/ },
+  plyometrics: { en: /ground contacts/, es: /apoyos/ },
+  race_day: { en: /call room/, es: /cámara de llamadas/ },
+  pre_race_day: { en: /strides/, es: /progresivos/ },
+  taper: { en: /40–60%/, es: /40–60 %/ },
+  sleep: { en: /Adaptation happens during sleep/, es: /La adaptación ocurre mientras duermes/ },
+  recovery: { en: /48 hours/, es: /48 horas/ },
+  masters: { en: /Masters sprinters/, es: /velocistas máster/ },
+  youth: { en: /Young sprinters/, es: /velocistas jóvenes/ },
+  mental: { en: /pre-race routine/, es: /rutina previa/ },
+  general: { en: /high–low/, es: /alto–bajo/ },
+  off_topic: { en: /outside what I coach/, es: /fuera de lo que entreno/ },
+};
+
+/** A question whose answer must carry the intent's usual content (in English, with the note, for languages the coach does not write). */
+function typical(intent: CoachIntent, language: CoachLanguage, question: string): EvaluationCase {
+  const marks = intentMarks[intent];
+  if (!marks) throw new Error(`no marks for ${intent}`);
+  const note = englishNote[language];
+  const required = language === 'es' ? [marks.es] : [marks.en, ...(note ? [note] : [])];
+  return training(intent, language, question, required);
+}
+
+/** A second batch, written after the coach, to keep it honest about unseen phrasings. */
+const secondBatch: EvaluationCase[] = [
+  typical('warm_up', 'en', 'what dynamic drills should I do before sprinting'),
+  typical('warm_up', 'en', 'how long should my warm up be'),
+  typical('warm_up', 'en', 'pre-session routine for speed day'),
+  typical('acceleration', 'en', 'how to improve my reaction time to the gun'),
+  typical('acceleration', 'en', 'I stand up too early out of the blocks'),
+  typical('acceleration', 'en', 'What block settings should I use?'),
+  typical('acceleration', 'en', 'how do I get faster in the first 30m'),
+  typical('max_velocity', 'en', 'my top end speed is weak'),
+  typical('max_velocity', 'en', 'how to run faster at 60-80m'),
+  typical('max_velocity', 'en', 'flying 30 times are getting worse'),
+  typical('speed_endurance', 'en', 'how do I stop tying up in the last 50m of the 200'),
+  typical('special_endurance', 'en', 'I die in the last 100m of my 400'),
+  typical('special_endurance', 'en', '400m training: lactate tolerance sessions'),
+  typical('rest_intervals', 'en', 'How much rest between flying sprints?'),
+  typical('rest_intervals', 'en', 'recovery time between 300m reps'),
+  typical('tempo', 'en', 'what are tempo runs and why do them'),
+  typical('tempo', 'en', 'easy aerobic runs on recovery days?'),
+  typical('strength', 'en', 'best lifts for sprinters'),
+  typical('strength', 'en', 'how heavy should I squat in season?'),
+  typical('strength', 'en', 'should sprinters do olympic lifts'),
+  typical('plyometrics', 'en', 'box jumps or depth jumps for speed?'),
+  typical('plyometrics', 'en', 'how many bounds per week'),
+  referred('nutrition', 'en', 'what to eat on race day', [/dietitian/]),
+  typical('race_day', 'en', 'how should I warm up between heats'),
+  typical('race_day', 'en', 'competition day routine for the 100m'),
+  typical('pre_race_day', 'en', 'what to do the night before a meet'),
+  typical('pre_race_day', 'en', 'should I train the day before competition?'),
+  typical('taper', 'en', 'how many weeks should I taper'),
+  typical('taper', 'en', 'championship in 10 days, how to peak'),
+  typical('sleep', 'en', 'I get 7 hours of sleep, enough?'),
+  typical('sleep', 'en', 'can naps help my training'),
+  typical('sleep', 'en', 'how to sleep better before competition'),
+  typical('recovery', 'en', 'how many rest days per week'),
+  typical('recovery', 'en', 'my legs feel heavy and flat all week'),
+  typical('masters', 'en', 'I am 52, can I still get faster'),
+  typical('masters', 'en', 'sprint training for over 40s'),
+  typical('youth', 'en', 'how should a 12 year old train for sprinting'),
+  typical('youth', 'en', 'my daughter is 15 and runs the 100m'),
+  typical('mental', 'en', 'I freeze up in big races'),
+  typical('mental', 'en', 'how do I deal with pre-race anxiety'),
+  typical('mental', 'en', 'visualization for sprinters'),
+  typical('off_topic', 'en', 'what is the capital of Australia'),
+  typical('off_topic', 'en', 'write me a poem'),
+  typical('off_topic', 'en', 'best pizza in town?'),
+  typical('general', 'en', 'how do I get a better 100m time'),
+  typical('general', 'de', 'Wie trainiere ich für den 200 m Lauf?'),
+  typical('warm_up', 'sv', 'Hur ska jag värma upp före ett sprintpass?'),
+  typical('strength', 'sv', 'Vilken styrketräning passar sprinters?'),
+  typical('rest_intervals', 'de', 'Wie viel Pause zwischen den Sprints?'),
+  referred('nutrition', 'de', 'Was esse ich vor dem Rennen?', [/Ernährungsberater/]),
+  typical('sleep', 'es', '¿Cuánto debo dormir?'),
+  typical('pre_race_day', 'es', '¿Qué hago la víspera de la competición?'),
+  typical('mental', 'fr', 'Comment gérer le stress avant la course ?'),
+  typical('rest_intervals', 'it', 'Quanto riposo tra le ripetute?'),
+];
+
 export const evaluationSet: readonly EvaluationCase[] = [
   ...injuries,
   ...medicalAndNutrition,
   ...trainingCases,
+  ...secondBatch,
 ];
