@@ -472,6 +472,9 @@ const intentTerms: Readonly<Record<WordIntent, readonly string[]>> = {
     'durmo',
   ],
   recovery: [
+    '=sore',
+    'soreness',
+    '=stiff',
     'heavy legs',
     'legs … heavy',
     'feel flat',

@@ -3,6 +3,8 @@ import { findTerms, hasTerm, type TermHit } from '../nlp/vocabulary.js';
 import type { CoachingInput } from '../types.js';
 import {
   bodyRegions,
+  generalRegionSymptoms,
+  generalRegions,
   healthyStatus,
   inability,
   medicalTerms,
@@ -55,11 +57,14 @@ export function reportsInjury(text: string): boolean {
   const tokens = tokenize(text);
   const real = (hits: TermHit[]) => hits.filter((hit) => !negated(tokens, hit));
   if (real(findTerms(tokens, symptoms)).length > 0) return true;
-  const regionClauses = new Set(
-    findTerms(tokens, bodyRegions).map((hit) => tokens[hit.start]?.clause),
-  );
-  return real(findTerms(tokens, regionSymptoms)).some((hit) =>
-    regionClauses.has(tokens[hit.start]?.clause),
+  const clausesOf = (hits: TermHit[]) => new Set(hits.map((hit) => tokens[hit.start]?.clause));
+  const regionClauses = clausesOf(findTerms(tokens, bodyRegions));
+  const generalClauses = clausesOf(findTerms(tokens, generalRegions));
+  const inClause = (hits: TermHit[], clauses: Set<number | undefined>) =>
+    real(hits).some((hit) => clauses.has(tokens[hit.start]?.clause));
+  return (
+    inClause(findTerms(tokens, regionSymptoms), regionClauses) ||
+    inClause(findTerms(tokens, generalRegionSymptoms), generalClauses)
   );
 }
 

@@ -5,7 +5,7 @@ import { vocabulary } from '../nlp/vocabulary.js';
  * Portuguese. Terms are matched by prefix, Snowball stem and small typos (see `vocabulary`).
  */
 
-/** Body regions a sprinter injures; "legs" and "muscles" alone are too general to count. */
+/** Body regions a sprinter injures. */
 export const bodyRegions = vocabulary([
   // English
   'hamstring',
@@ -170,6 +170,42 @@ export const bodyRegions = vocabulary([
   'costas',
   'ombro',
   'tendao',
+]);
+
+/** Whole legs or muscles: sore or tight there counts, burning (lactate) does not. */
+export const generalRegions = vocabulary([
+  '=leg',
+  '=legs',
+  'muscle',
+  'muscles',
+  'piernas',
+  'musculos',
+  'beine',
+  'muskeln',
+  '=ben',
+  'benen',
+  'musklerna',
+  'jambes',
+  'gambe',
+  'pernas',
+]);
+
+/** What counts next to a general region. */
+export const generalRegionSymptoms = vocabulary([
+  '=sore',
+  'soreness',
+  'stiff',
+  '=tight',
+  'tightness',
+  'cramp',
+  'cramping',
+  'tender',
+  'doloridas',
+  'cargadas',
+  'verhartet',
+  'stela',
+  'ömma',
+  'raides',
 ]);
 
 /** Pain, injury and named conditions: each is a reason for a referral on its own. */

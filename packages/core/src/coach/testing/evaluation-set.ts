@@ -158,6 +158,10 @@ const injuries: EvaluationCase[] = [
   }),
   injury('en', 'I have pain in my achillies when I sprint', {}),
   injury('en', 'Knee pain after squats, should I keep doing block starts?'),
+  injury('en', 'sore legs after squats, can I do flies today?'),
+  injury('en', 'the back of my leg feels like it is going to snap'),
+  injury('en', 'I rolled my ankle on the bend yesterday'),
+  injury('en', 'my hamstring went during the 100 final'),
   // Profile and conversation
   injury('en', 'How should I warm up today?', { profile: { injuryStatus: 'hamstring strain' } }),
   injury('en', 'Plan my speed session for tomorrow', {
@@ -478,6 +482,7 @@ const secondBatch: EvaluationCase[] = [
   typical('sleep', 'en', 'how to sleep better before competition'),
   typical('recovery', 'en', 'how many rest days per week'),
   typical('recovery', 'en', 'my legs feel heavy and flat all week'),
+  typical('recovery', 'en', "I'm sore after yesterday, what now?"),
   typical('masters', 'en', 'I am 52, can I still get faster'),
   typical('masters', 'en', 'sprint training for over 40s'),
   typical('youth', 'en', 'how should a 12 year old train for sprinting'),
