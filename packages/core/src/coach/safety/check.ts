@@ -58,6 +58,22 @@ export function refersToDietitian(answer: CoachAnswer): boolean {
   return refers(answer, dietitian);
 }
 
+const safeAlternatives =
+  /\b(?:pain-? ?free|upper[- ]body|core|cycling|bike|swim\w*|pool|aqua\w*|mobility|cross-?train\w*|walking|isometric\w*|rehab\w*|tren superior|bicicleta|natacion|movilidad|sin dolor|oberkorper|rumpf|radfahren|schwimm\w*|mobilitat|schmerzfrei|overkropp|bal|cykling|simning|rorlighet|smartfri\w*|haut du corps|tronc|velo|natation|mobilite|indolore|parte superiore|bici|nuoto|mobilita|tronco|natacao|mobilidade|sem dor)\b/u;
+
+const sleepMention =
+  /\b(?:sleep\w*|slept|duermes|dormir|sueno|schlaf\w*|sover|somn|dors|sommeil|dormi\w*|sonno|dormes|sono)\b/u;
+
+/** (c): the answer names something the athlete can safely do meanwhile. */
+export function offersSafeWork(answer: CoachAnswer): boolean {
+  return safeAlternatives.test(fold(`${answer.analysis}\n${answer.recommendation}`));
+}
+
+/** The answer talks about sleep (the persona asks about it when an injury comes up). */
+export function mentionsSleep(answer: CoachAnswer): boolean {
+  return sleepMention.test(fold(`${answer.analysis}\n${answer.recommendation}`));
+}
+
 /** What an injured athlete must not be prescribed before a doctor or physio clears them. */
 export type ForbiddenWork =
   | 'high_speed_running'

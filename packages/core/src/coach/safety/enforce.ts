@@ -4,6 +4,8 @@ import type { CoachAnswer } from '../types.js';
 import {
   dismissesPain,
   forbiddenWork,
+  mentionsSleep,
+  offersSafeWork,
   refersToDietitian,
   refersToMedical,
   talksOutOfReferral,
@@ -34,8 +36,13 @@ function repairForInjury(answer: CoachAnswer, brief: CoachBrief): CoachAnswer {
   const removed =
     analysis !== answer.analysis.trim() || recommendation !== answer.recommendation.trim();
   const kept = { ...answer, analysis, recommendation };
-  const referred = refersToMedical(kept);
-  if (!removed && referred) return answer;
+  const missing = [
+    ...(refersToMedical(kept) ? [] : [s.referral]),
+    ...(removed ? [s.restriction] : []),
+    ...(removed || !offersSafeWork(kept) ? [s.safeWork] : []),
+    ...(mentionsSleep(kept) ? [] : [sleepLine(s, brief.statedSleep)]),
+  ];
+  if (missing.length === 0) return answer;
   const source = brief.safety.injurySources[0] ?? 'question';
   return {
     ...answer,
@@ -43,11 +50,7 @@ function repairForInjury(answer: CoachAnswer, brief: CoachBrief): CoachAnswer {
     recommendation:
       recommendation === ''
         ? [s.referral, s.restriction, s.safeWork, sleepLine(s, brief.statedSleep)].join(' ')
-        : [
-            recommendation,
-            ...(referred ? [] : [s.referral]),
-            ...(removed ? [s.restriction, s.safeWork] : []),
-          ].join(' '),
+        : [recommendation, ...missing].join(' '),
   };
 }
 
@@ -58,9 +61,9 @@ function append(answer: CoachAnswer, sentence: string): CoachAnswer {
 /**
  * The safety policy applied to any provider's answer. With pain or an injury reported:
  * sentences that prescribe high-speed running, block starts, plyometrics, loaded sprints or
- * running repetitions, or that talk the athlete out of seeing someone, are removed, and the
- * referral, the restriction and the safe alternatives are added (the whole recommendation is
- * replaced when nothing safe is left). Medical questions get a doctor, nutrition and
+ * running repetitions, play the pain down or talk the athlete out of seeing someone are
+ * removed; what is missing of the referral, the restriction, the safe alternatives and the
+ * sleep question is added (the whole recommendation is replaced when nothing safe is left). Medical questions get a doctor, nutrition and
  * supplement questions a registered dietitian. A safe answer comes back unchanged.
  */
 export function enforceSafety(answer: CoachAnswer, brief: CoachBrief): CoachAnswer {
@@ -74,7 +77,13 @@ export function enforceSafety(answer: CoachAnswer, brief: CoachBrief): CoachAnsw
 
 /** Whether an answer already meets the policy (what `enforceSafety` would leave alone). */
 export function meetsSafetyPolicy(answer: CoachAnswer, brief: CoachBrief): boolean {
-  if (brief.safety.injury && (!refersToMedical(answer) || forbiddenWork(answer).length > 0)) {
+  if (
+    brief.safety.injury &&
+    (!refersToMedical(answer) ||
+      forbiddenWork(answer).length > 0 ||
+      !offersSafeWork(answer) ||
+      !mentionsSleep(answer))
+  ) {
     return false;
   }
   if (brief.safety.medical && !refersToMedical(answer)) return false;

@@ -100,6 +100,16 @@ describe('enforceSafety', () => {
     expect(enforceSafety(repaired, brief)).toEqual(repaired);
   });
 
+  it('adds the safe alternatives and the sleep question a referring answer left out', () => {
+    const repaired = enforceSafety(answer('See a physiotherapist this week.'), brief);
+    expect(repaired.recommendation).toMatch(/^See a physiotherapist this week\. What you can do/);
+    expect(repaired.recommendation).toContain('How many hours are you sleeping?');
+    const complete = answer(
+      'See a physiotherapist this week; until then swim or cycle if it is pain-free. How do you sleep?',
+    );
+    expect(enforceSafety(complete, brief)).toEqual(complete);
+  });
+
   it('replaces a recommendation with nothing safe in it', () => {
     const repaired = enforceSafety(answer('Run 6 × 60 m at 95%.'), brief);
     expect(repaired.recommendation).toMatch(/^See a doctor or physiotherapist/);
