@@ -1,6 +1,6 @@
 /**
- * The languages the coach recognises. The built-in coach writes every answer in English and
- * Spanish, and its safety, medical and nutrition answers in all of them.
+ * The languages the coach recognises. The built-in coach writes every answer in English,
+ * Spanish, German and Swedish, and its safety, medical and nutrition answers in all of them.
  */
 export const coachLanguages = ['en', 'es', 'fr', 'de', 'sv', 'it', 'pt'] as const;
 export type CoachLanguage = (typeof coachLanguages)[number];

@@ -81,11 +81,14 @@ describe('the built-in coach', () => {
     );
   });
 
-  it('writes Spanish; other languages get English with one note, and safety in their language', () => {
+  it('writes Spanish, German and Swedish; other languages get English with one note', () => {
     expect(text(coachingInput('¿Cómo mejoro mi salida de tacos?'))).toContain('fuerza horizontal');
-    const german = answer(coachingInput('Wie soll ich mich aufwärmen?'));
-    expect(german.analysis).toMatch(/^Ausführliche Trainingsantworten schreibe ich auf Englisch/);
-    expect(`${german.analysis}${german.recommendation}`.match(/Ausführliche/g)).toHaveLength(1);
+    expect(text(coachingInput('Wie soll ich mich aufwärmen?'))).toMatch(/^Ein Sprint-Aufwärmen/);
+    expect(text(coachingInput('Hur ska jag träna maxfart?'))).toMatch(/^Maxfart tränas/);
+    const french = answer(coachingInput('Comment améliorer mon départ ?'));
+    expect(french.analysis).toMatch(/^J'écris les réponses d'entraînement détaillées/);
+    expect(`${french.analysis}${french.recommendation}`.match(/J'écris/g)).toHaveLength(1);
+    expect(french.analysis).toContain('Acceleration is a horizontal-force problem');
     expect(text(coachingInput('Mein Knie tut weh'))).toContain('Arzt oder Physiotherapeuten');
     expect(text(coachingInput('Jag har ont i knät'))).toContain('läkare eller fysioterapeut');
   });

@@ -4,8 +4,10 @@ import type { InjurySource } from '../safety/detect.js';
 import { acwrZone, estimateFromHundred, restMinutesFor } from '../science.js';
 import type { BibliographyEntry, CoachAnswer, CoachingInput } from '../types.js';
 import type { Phrases, TrainingIntent } from './phrases.js';
+import { german } from './phrases-de.js';
 import { english } from './phrases-en.js';
 import { spanish } from './phrases-es.js';
+import { swedish } from './phrases-sv.js';
 import { hoursText, type SafetyPhrases, safetyPhrasesFor, sleepLine } from './safety-phrases.js';
 
 const maxArticles = 3;
@@ -34,7 +36,12 @@ const sessionIntents: ReadonlySet<TrainingIntent> = new Set([
 const figureIntents: ReadonlySet<TrainingIntent> = new Set(['general', 'recovery', 'sleep']);
 
 /** The built-in coach writes every answer in these; other languages get English and a note. */
-const written: Readonly<Partial<Record<CoachLanguage, Phrases>>> = { en: english, es: spanish };
+const written: Readonly<Partial<Record<CoachLanguage, Phrases>>> = {
+  en: english,
+  es: spanish,
+  de: german,
+  sv: swedish,
+};
 
 type Parts = { analysis: string[]; recommendation: string[] };
 const answerOf = (parts: Parts, bibliography: readonly BibliographyEntry[]): CoachAnswer => ({

@@ -121,8 +121,7 @@ const de: SafetyPhrases = {
     'Erst die Ernährung: wenn du ein Nahrungsergänzungsmittel erwägst, wähle ein chargengeprüftes Produkt (etwa Kölner Liste oder Informed Sport), prüfe es gegen die Anti-Doping-Liste und frag vorher einen Arzt oder eine Ernährungsberaterin.',
   dietitianReferral:
     'Für eine auf dich zugeschnittene Beratung wende dich an eine qualifizierte (Sport-)Ernährungsberaterin oder einen Ernährungsberater.',
-  englishNote:
-    'Ausführliche Trainingsantworten schreibe ich auf Englisch und Spanisch, deshalb folgt diese Antwort auf Englisch.',
+  englishNote: null,
 };
 
 const sv: SafetyPhrases = {
@@ -154,8 +153,7 @@ const sv: SafetyPhrases = {
   supplementAdvice:
     'Maten först: om du funderar på ett kosttillskott, välj en batchtestad produkt (till exempel Informed Sport), kontrollera den mot dopinglistan och fråga en läkare eller legitimerad dietist innan du tar den.',
   dietitianReferral: 'För råd anpassade till dig, vänd dig till en legitimerad (idrotts)dietist.',
-  englishNote:
-    'Utförliga träningssvar skriver jag på engelska och spanska, så resten av svaret är på engelska.',
+  englishNote: null,
 };
 
 const fr: SafetyPhrases = {
@@ -188,7 +186,7 @@ const fr: SafetyPhrases = {
     "L'alimentation d'abord : si tu envisages un complément, choisis un produit testé par lot (comme Informed Sport), vérifie-le avec la liste antidopage et demande d'abord à un médecin ou à un diététicien.",
   dietitianReferral: 'Pour un conseil adapté à toi, consulte un diététicien (du sport) diplômé.',
   englishNote:
-    "J'écris les réponses d'entraînement détaillées en anglais et en espagnol ; la suite de cette réponse est donc en anglais.",
+    "J'écris les réponses d'entraînement détaillées en anglais, espagnol, allemand et suédois ; la suite de cette réponse est donc en anglais.",
 };
 
 const it: SafetyPhrases = {
@@ -221,7 +219,7 @@ const it: SafetyPhrases = {
     'Prima il cibo: se pensi a un integratore, scegli un prodotto testato per lotto (come Informed Sport), controllalo con la lista antidoping e chiedi prima a un medico o a un dietista.',
   dietitianReferral: 'Per un consiglio su misura, rivolgiti a un dietista (sportivo) abilitato.',
   englishNote:
-    'Scrivo le risposte di allenamento dettagliate in inglese e spagnolo, quindi il resto di questa risposta è in inglese.',
+    'Scrivo le risposte di allenamento dettagliate in inglese, spagnolo, tedesco e svedese, quindi il resto di questa risposta è in inglese.',
 };
 
 const pt: SafetyPhrases = {
@@ -255,7 +253,7 @@ const pt: SafetyPhrases = {
   dietitianReferral:
     'Para um conselho adaptado a ti, consulta um nutricionista (desportivo) certificado.',
   englishNote:
-    'Escrevo as respostas de treino detalhadas em inglês e espanhol, por isso o resto desta resposta está em inglês.',
+    'Escrevo as respostas de treino detalhadas em inglês, espanhol, alemão e sueco, por isso o resto desta resposta está em inglês.',
 };
 
 const byLanguage: Readonly<Record<CoachLanguage, SafetyPhrases>> = { en, es, de, sv, fr, it, pt };

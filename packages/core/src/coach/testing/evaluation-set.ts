@@ -106,10 +106,8 @@ function referred(
   };
 }
 
-/** Answers the built-in coach gives in English to other languages start with this note. */
+/** Answers the built-in coach gives in English to languages it does not write start with this note. */
 const englishNote: Partial<Record<CoachLanguage, RegExp>> = {
-  de: /auf Englisch/,
-  sv: /på engelska/,
   fr: /en anglais/,
   it: /in inglese/,
   pt: /em inglês/,
@@ -249,7 +247,7 @@ const trainingCases: EvaluationCase[] = [
   training('warm_up', 'en', 'best warmup routine before speed work', [/drills/]),
   training('warm_up', 'en', 'what drills in my wamr-up? warm up before training', [/A-skip/]),
   training('warm_up', 'es', '¿Cómo debo hacer el calentamiento?', [/progresivos/]),
-  training('warm_up', 'de', 'Wie soll ich mich aufwärmen?', [englishNote.de as RegExp, /drills/]),
+  training('warm_up', 'de', 'Wie soll ich mich aufwärmen?', [/Steigerungsläufe/]),
   training('warm_up', 'en', 'How do I warm up?', [/build-up runs/], { profile: notInjured }),
   training('warm_up', 'en', 'Warm-up ideas please', [/mobility/], {
     profile: { injuryStatus: 'none' },
@@ -262,19 +260,17 @@ const trainingCases: EvaluationCase[] = [
   training('acceleration', 'es', '¿Cómo mejoro mi salida de tacos?', [/fuerza horizontal/]),
   training('acceleration', 'es', 'ejercicios para la aceleracion', [/trineo/]),
   training('acceleration', 'de', 'Wie verbessere ich meine Beschleunigung?', [
-    englishNote.de as RegExp,
+    /horizontaler Kraft/,
   ]),
-  training('acceleration', 'sv', 'Hur blir jag snabbare i accelerationen?', [
-    englishNote.sv as RegExp,
-  ]),
+  training('acceleration', 'sv', 'Hur blir jag snabbare i accelerationen?', [/horisontell kraft/]),
   training('acceleration', 'fr', 'Comment améliorer mon départ ?', [englishNote.fr as RegExp]),
   // Max velocity
   training('max_velocity', 'en', 'How do I train flying sprints?', [/Top speed is trained/]),
   training('max_velocity', 'en', 'how to get a higher top spead', [/flying/]),
   training('max_velocity', 'en', 'max velocity session ideas', [/fly-zone/]),
   training('max_velocity', 'es', '¿Cómo entreno la velocidad máxima?', [/lanzados/]),
-  training('max_velocity', 'sv', 'Hur ska jag träna maxfart?', [englishNote.sv as RegExp]),
-  training('max_velocity', 'de', 'Wie trainiere ich die Höchstgeschwindigkeit?', [/flying/]),
+  training('max_velocity', 'sv', 'Hur ska jag träna maxfart?', [/flygande/]),
+  training('max_velocity', 'de', 'Wie trainiere ich die Höchstgeschwindigkeit?', [/fliegend/]),
   // Speed endurance
   training('speed_endurance', 'en', 'I slow down at the end of my 100 m', [/Speed endurance/]),
   training('speed_endurance', 'en', 'speed endurence workouts?', [/600–900 m/]),
@@ -297,8 +293,12 @@ const trainingCases: EvaluationCase[] = [
   training('rest_intervals', 'en', 'how much rest between sets of flys', [/between sets/]),
   training('rest_intervals', 'en', 'between reps how long do I rest for 60s?', [/4–6 minutes/]),
   training('rest_intervals', 'es', '¿Cuánto descanso entre series de 200 m?', [/200 m/]),
-  training('rest_intervals', 'sv', 'Hur länge ska jag vila mellan 60 m-loppen?', [/For 60 m reps/]),
-  training('rest_intervals', 'de', 'Wie lange Pause zwischen 100 m Läufen?', [/For 100 m reps/]),
+  training('rest_intervals', 'sv', 'Hur länge ska jag vila mellan 60 m-loppen?', [
+    /För lopp på 60 m/,
+  ]),
+  training('rest_intervals', 'de', 'Wie lange Pause zwischen 100 m Läufen?', [
+    /Für Läufe über 100 m/,
+  ]),
   // Tempo
   training('tempo', 'en', 'What is a good tempo run session?', [/Extensive tempo/]),
   training('tempo', 'en', 'extensive tempo volume?', [/1 400–2 500 m/]),
@@ -314,13 +314,13 @@ const trainingCases: EvaluationCase[] = [
   training('plyometrics', 'en', 'How many plyometric contacts per session?', [/contacts/]),
   training('plyometrics', 'en', 'are bounds and hops good for sprinters?', [/ground contacts/]),
   training('plyometrics', 'es', '¿Cuánta pliometría debo hacer?', [/apoyos/]),
-  training('plyometrics', 'de', 'Wie viel Plyometrie soll ich machen?', [/contacts/]),
+  training('plyometrics', 'de', 'Wie viel Plyometrie soll ich machen?', [/Kontakte/]),
   // Race day
   training('race_day', 'en', 'How should I warm up before my race?', [/call room/]),
   training('race_day', 'en', 'What do I do between heats and the final?', [/between heats/]),
   training('race_day', 'en', 'race day routine?', [/familiar meal/]),
   training('race_day', 'es', '¿Qué hago el día de competición?', [/cámara de llamadas/]),
-  training('race_day', 'de', 'Was mache ich am Wettkampftag?', [/call room/]),
+  training('race_day', 'de', 'Was mache ich am Wettkampftag?', [/Callroom/]),
   // The day before a race: never speed or special endurance
   training('pre_race_day', 'en', 'What should I do the day before a 200 m race?', [/strides/], {
     forbidden: [/\b300\b/, /98/, /2 × 300/],
@@ -340,10 +340,10 @@ const trainingCases: EvaluationCase[] = [
   training('pre_race_day', 'es', '¿Qué hago el día antes de la carrera?', [/progresivos/], {
     forbidden: [/\b300\b/],
   }),
-  training('pre_race_day', 'de', 'Was soll ich am Tag vor dem Rennen machen?', [/strides/], {
+  training('pre_race_day', 'de', 'Was soll ich am Tag vor dem Rennen machen?', [/Steigerungen/], {
     forbidden: [/\b300\b/],
   }),
-  training('pre_race_day', 'sv', 'Vad ska jag göra dagen före tävlingen?', [/strides/], {
+  training('pre_race_day', 'sv', 'Vad ska jag göra dagen före tävlingen?', [/stegringar/], {
     forbidden: [/\b300\b/],
   }),
   // Taper
@@ -373,18 +373,18 @@ const trainingCases: EvaluationCase[] = [
   training('sleep', 'es', 'Duermo 6 horas, ¿es suficiente?', [/unas 6 horas/], {
     forbidden: [/¿Cuántas horas/],
   }),
-  training('sleep', 'de', 'Ich schlafe 7 Stunden, reicht das?', [/about 7 hours/], {
-    forbidden: [/How many hours/],
+  training('sleep', 'de', 'Ich schlafe 7 Stunden, reicht das?', [/etwa 7 Stunden/], {
+    forbidden: [/Wie viele Stunden/],
   }),
-  training('sleep', 'sv', 'Jag sover 6 timmar, räcker det?', [/about 6 hours/], {
-    forbidden: [/How many hours/],
+  training('sleep', 'sv', 'Jag sover 6 timmar, räcker det?', [/ungefär 6 timmar/], {
+    forbidden: [/Hur många timmar/],
   }),
   // Recovery
   training('recovery', 'en', 'How can I recover faster between sessions?', [/48 hours/]),
   training('recovery', 'en', 'I feel tired all the time, what should I change?', [/lighter week/]),
   training('recovery', 'en', 'are ice baths good for recovery?', [/easy mobility/]),
   training('recovery', 'es', 'Tengo agujetas, ¿cómo recupero?', [/agujetas/]),
-  training('recovery', 'de', 'Wie kann ich mich besser erholen?', [/48 hours/]),
+  training('recovery', 'de', 'Wie kann ich mich besser erholen?', [/48 Stunden/]),
   // Masters and youth
   training('masters', 'en', 'Training advice for masters sprinters', [/72 hours/]),
   training('masters', 'en', "I'm 45, how should I train speed?", [/Masters sprinters/]),
@@ -415,15 +415,17 @@ const trainingCases: EvaluationCase[] = [
 ];
 
 /** What the answer to each intent says first, in English and in Spanish. */
-const intentMarks: Partial<Record<CoachIntent, { en: RegExp; es: RegExp }>> = {
-  warm_up: { en: /build-up runs/, es: /progresivos/ },
+const intentMarks: Partial<
+  Record<CoachIntent, { en: RegExp; es: RegExp; de?: RegExp; sv?: RegExp }>
+> = {
+  warm_up: { en: /build-up runs/, es: /progresivos/, sv: /stegringslopp/ },
   acceleration: { en: /horizontal-force/, es: /fuerza horizontal/ },
   max_velocity: { en: /Top speed is trained/, es: /lanzados/ },
   speed_endurance: { en: /Speed endurance \(/, es: /resistencia a la velocidad/ },
   special_endurance: { en: /Special endurance \(/, es: /resistencia especial/ },
-  rest_intervals: { en: /Rest decides/, es: /El descanso decide/ },
+  rest_intervals: { en: /Rest decides/, es: /El descanso decide/, de: /Die Pause entscheidet/ },
   tempo: { en: /Tempo runs at/, es: /El tempo/ },
-  strength: { en: /sets × reps at a load/, es: /series × repeticiones/ },
+  strength: { en: /sets × reps at a load/, es: /series × repeticiones/, sv: /set × repetitioner/ },
   plyometrics: { en: /ground contacts/, es: /apoyos/ },
   race_day: { en: /call room/, es: /cámara de llamadas/ },
   pre_race_day: { en: /strides/, es: /progresivos/ },
@@ -433,7 +435,7 @@ const intentMarks: Partial<Record<CoachIntent, { en: RegExp; es: RegExp }>> = {
   masters: { en: /Masters sprinters/, es: /velocistas máster/ },
   youth: { en: /Young sprinters/, es: /velocistas jóvenes/ },
   mental: { en: /pre-race routine/, es: /rutina previa/ },
-  general: { en: /high–low/, es: /alto–bajo/ },
+  general: { en: /high–low/, es: /alto–bajo/, de: /hoch–niedrig/ },
   off_topic: { en: /outside what I coach/, es: /fuera de lo que entreno/ },
 };
 
@@ -442,7 +444,9 @@ function typical(intent: CoachIntent, language: CoachLanguage, question: string)
   const marks = intentMarks[intent];
   if (!marks) throw new Error(`no marks for ${intent}`);
   const note = englishNote[language];
-  const required = language === 'es' ? [marks.es] : [marks.en, ...(note ? [note] : [])];
+  const own = language === 'es' || language === 'de' || language === 'sv' ? marks[language] : null;
+  if (own === undefined) throw new Error(`no ${language} marks for ${intent}`);
+  const required = own ? [own] : [marks.en, ...(note ? [note] : [])];
   return training(intent, language, question, required);
 }
 
