@@ -335,6 +335,8 @@ const intentTerms: Readonly<Record<WordIntent, readonly string[]>> = {
     'aceleracao',
   ],
   plyometrics: [
+    'medicine ball',
+    'med ball',
     'plyometric',
     'plyometrics',
     'plyo',
@@ -361,6 +363,10 @@ const intentTerms: Readonly<Record<WordIntent, readonly string[]>> = {
     'salti',
   ],
   strength: [
+    'prevent … injuries',
+    'prevent … injury',
+    'injury prevention',
+    'preventing injuries',
     'glutes',
     'strengthen',
     'stronger',

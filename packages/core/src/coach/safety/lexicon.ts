@@ -588,7 +588,8 @@ export const medicalTerms = vocabulary([
   'diabetes',
   'insulin',
   'medication',
-  'medicine',
+  'medicine for',
+  'taking medicine',
   'antibiotic',
   'anaemia',
   'anemia',
@@ -628,7 +629,7 @@ export const medicalTerms = vocabulary([
   'forkyld',
   'astma',
   '=yr',
-  'medicin',
+  '=medicin',
   'gravid',
   'malade',
   'fievre',
@@ -740,6 +741,12 @@ export const supplementTerms = vocabulary([
 
 /** A word just before a symptom that denies it: "no pain", "keine Schmerzen", "sin dolor". */
 export const negators = new Set([
+  'prevent',
+  'preventing',
+  'prevention',
+  'prevenir',
+  'forebygga',
+  'prevenire',
   'no',
   'not',
   "don't",
