@@ -10,8 +10,11 @@ import {
   medicalTerms,
   negatingAfter,
   negators,
+  notComplaints,
   nutritionTerms,
+  possessives,
   regionSymptoms,
+  stateVerbs,
   supplementTerms,
   symptoms,
 } from './lexicon.js';
@@ -52,13 +55,31 @@ function negated(tokens: readonly Token[], hit: TermHit): boolean {
   return !hasTerm(clause, inability);
 }
 
+/**
+ * "My calf is bad", "mein Knie ist komisch": the athlete's own body region, a state verb, and
+ * a word that is not about technique or health ("my back is too upright", "my knee is fine").
+ */
+function ownRegionComplaint(tokens: readonly Token[], regions: readonly TermHit[]): boolean {
+  return regions.some((hit) => {
+    const before = tokens.slice(Math.max(0, hit.start - 3), hit.start);
+    if (!before.some((token) => possessives.has(token.folded))) return false;
+    const [verb, state] = [tokens[hit.end + 1], tokens[hit.end + 2]];
+    const clause = tokens[hit.end]?.clause;
+    if (!verb || verb.clause !== clause || !stateVerbs.has(verb.folded)) return false;
+    if (!state || state.clause !== clause) return false;
+    return !hasTerm([state], notComplaints);
+  });
+}
+
 /** Whether a text reports pain, an injury or a named condition (negations aside). */
 export function reportsInjury(text: string): boolean {
   const tokens = tokenize(text);
   const real = (hits: TermHit[]) => hits.filter((hit) => !negated(tokens, hit));
   if (real(findTerms(tokens, symptoms)).length > 0) return true;
   const clausesOf = (hits: TermHit[]) => new Set(hits.map((hit) => tokens[hit.start]?.clause));
-  const regionClauses = clausesOf(findTerms(tokens, bodyRegions));
+  const regions = findTerms(tokens, bodyRegions);
+  if (ownRegionComplaint(tokens, regions)) return true;
+  const regionClauses = clausesOf(regions);
   const generalClauses = clausesOf(findTerms(tokens, generalRegions));
   const inClause = (hits: TermHit[], clauses: Set<number | undefined>) =>
     real(hits).some((hit) => clauses.has(tokens[hit.start]?.clause));

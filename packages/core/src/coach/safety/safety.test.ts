@@ -23,6 +23,8 @@ describe('the injury detector', () => {
     'Me duele la rodilla',
     'Rückenschmerzen seit Montag',
     'Jag har ont i vaden',
+    'my calf is bad today',
+    'mein Knie ist komisch',
   ])('fires on "%s"', (text) => {
     expect(reportsInjury(text)).toBe(true);
   });
@@ -35,6 +37,10 @@ describe('the injury detector', () => {
     'How should I taper before the championship?',
     'how do I stay confident under pressure?',
     'schmerzfrei seit einer Woche',
+    'Is my back too upright in acceleration?',
+    'my knee is fine now',
+    'How do I prevent hamstring injuries?',
+    'medicine ball throws for sprinters?',
   ])('stays quiet on "%s"', (text) => {
     expect(reportsInjury(text)).toBe(false);
   });
