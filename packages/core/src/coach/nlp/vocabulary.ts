@@ -53,7 +53,8 @@ export function wordMatches(token: Token, word: TermWord): boolean {
   if (token.folded.startsWith(folded) || (word.inside && token.folded.includes(folded))) {
     return true;
   }
-  if (token.stems.some((stem, index) => stem.length >= 4 && stem === word.stems[index])) {
+  // Stems of four letters or fewer collide across languages ("många" and "manger").
+  if (token.stems.some((stem, index) => stem.length >= 5 && stem === word.stems[index])) {
     return true;
   }
   return typoOf(token.folded, folded);

@@ -821,6 +821,8 @@ export const nutritionTerms = vocabulary([
   '=kost',
   '=kosten',
   '=ata',
+  '=ater',
+  '=atit',
   'maten',
   'kolhydrater',
   'frukost',
