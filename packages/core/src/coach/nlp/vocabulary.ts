@@ -49,7 +49,10 @@ function typoOf(word: string, term: string): boolean {
 export function wordMatches(token: Token, word: TermWord): boolean {
   const { folded } = word;
   if (token.folded === folded) return true;
-  if (word.exact || folded.length < 4) return false;
+  if (folded.length < 4) return false;
+  // Two letters swapped is the commonest typo, even in short words ("pian", "ankel").
+  if (swapped(token.folded, folded)) return true;
+  if (word.exact) return false;
   if (token.folded.startsWith(folded) || (word.inside && token.folded.includes(folded))) {
     return true;
   }

@@ -170,6 +170,17 @@ const injuries: EvaluationCase[] = [
   injury('sv', 'Det hugger i knät när jag springer'),
   injury('fr', 'Mon genou est enflé'),
   injury('pt', 'Machuquei o tornozelo no treino'),
+  // More typos
+  injury('en', 'pian in my knee when i sprint'),
+  injury('en', 'i think i pulld my groin'),
+  injury('en', 'strianed my calf yesterday'),
+  injury('en', 'I have ITB syndrome'),
+  injury('en', "can't bend my knee fully after the 200"),
+  injury('en', 'my ankel is swolen'),
+  injury('es', 'Me duele mucho el tobilo'),
+  injury('de', 'Ich habe Schmertzen im Knie'),
+  injury('de', 'Mein Oberschenkl tut weh'),
+  injury('fr', 'Le genou me fait mal'),
   // Profile and conversation
   injury('en', 'How should I warm up today?', { profile: { injuryStatus: 'hamstring strain' } }),
   injury('en', 'Plan my speed session for tomorrow', {
