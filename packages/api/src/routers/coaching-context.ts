@@ -4,8 +4,8 @@ import {
   type CoachingInput,
   type CoachTrainingContext,
   type ConversationTurn,
-  detectTopics,
   type KnowledgeReference,
+  recogniseIntent,
   selectHistory,
   summarizeCoachTraining,
 } from '@aria/core';
@@ -23,23 +23,32 @@ const rememberedMessages = 40;
 const articlesPerQuestion = 3;
 const trainingDays = 28;
 
-/** English library terms per topic, so a question in any language finds articles. */
-const topicTerms: Readonly<Record<string, string>> = {
-  start: 'acceleration start block',
+/** English library terms per intent, so a question in any language finds articles. */
+const intentTerms: Readonly<Record<string, string>> = {
+  warm_up: 'warm-up warm up',
+  acceleration: 'acceleration start block',
   max_velocity: 'velocity speed flying',
   speed_endurance: 'speed endurance',
-  long_sprints: '200m 400m endurance',
-  injury: 'injury hamstring',
-  sleep_recovery: 'sleep recovery',
-  mental: 'mental',
+  special_endurance: 'special endurance 400m',
+  rest_intervals: 'rest recovery',
+  tempo: 'tempo',
+  strength: 'strength',
+  plyometrics: 'plyometrics',
+  race_day: 'race competition',
+  pre_race_day: 'race competition',
+  taper: 'taper race competition',
+  sleep: 'sleep recovery',
+  recovery: 'recovery',
+  youth: 'youth',
   masters: 'masters',
-  race_prep: 'taper race competition',
+  mental: 'mental',
 };
 
-/** A websearch query (`a or b or …`) from the question's words and its topics' terms. */
+/** A websearch query (`a or b or …`) from the question's words and its intent's terms. */
 export function librarySearchQuery(question: string): string {
   const words = (question.toLowerCase().match(/[\p{L}\d]{4,}/gu) ?? []).slice(0, 12);
-  const terms = detectTopics(question).flatMap((topic) => (topicTerms[topic] ?? '').split(' '));
+  const intent = recogniseIntent(question);
+  const terms = (intent === null ? '' : (intentTerms[intent] ?? '')).split(' ').filter(Boolean);
   return [...new Set([...terms, ...words])].join(' or ');
 }
 

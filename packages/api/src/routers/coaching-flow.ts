@@ -1,6 +1,6 @@
-import { buildCoachBrief, enforceSafety, estimateTokens } from '@aria/core';
+import { buildCoachBrief, estimateTokens } from '@aria/core';
 import { recordExchange } from '@aria/db';
-import type { AiImage, AiReply, AiRequest } from '@aria/integrations';
+import { type AiImage, type AiReply, type AiRequest, withSafetyPolicy } from '@aria/integrations';
 import type { ApiDeps } from '../context.js';
 import type { QuotaCharge } from '../metering/index.js';
 import {
@@ -26,14 +26,13 @@ async function prepare(deps: ApiDeps, plan: AskPlan, signal: AbortSignal | undef
   return request;
 }
 
-/** Applies the safety rules to the reply, stores question and answer, answers the view. */
+/** Stores question and (checked) answer, answers the view. */
 async function storeReply(
   deps: ApiDeps,
   plan: AskPlan,
-  request: AiRequest,
   reply: AiReply,
 ): Promise<CoachingAnswerView> {
-  const answer = enforceSafety(reply.answer, request.brief);
+  const answer = reply.answer;
   const stored = await recordExchange(deps.db, {
     athleteId: plan.athleteId,
     conversationId: plan.conversationId,
@@ -63,11 +62,12 @@ export async function answerQuestion(
   signal: AbortSignal | undefined,
 ): Promise<CoachingAnswerView> {
   const request = await prepare(deps, plan, signal);
-  return storeReply(deps, plan, request, await deps.ai.answer(request));
+  return storeReply(deps, plan, await withSafetyPolicy(deps.ai).answer(request));
 }
 
 /**
- * Streams text deltas, then stores and yields the complete answer. A failure refunds the
+ * Streams text deltas, then stores and yields the complete answer; the safety policy decides
+ * what may be streamed (a question about pain streams only checked text). A failure refunds the
  * quota unit; a client that goes away aborts the provider call and nothing is stored (the
  * unit stays spent: the answer was being delivered).
  */
@@ -79,18 +79,13 @@ export async function* streamAnswer(
 ): AsyncGenerator<CoachingStreamEvent, void, unknown> {
   try {
     const request = await prepare(deps, plan, signal);
-    for await (const event of deps.ai.stream(request)) {
+    for await (const event of withSafetyPolicy(deps.ai).stream(request)) {
       if (signal?.aborted) return;
       if (event.type === 'delta') {
         yield { type: 'delta', field: event.field, text: event.text };
         continue;
       }
-      const view = await storeReply(deps, plan, request, event.reply);
-      const added = view.recommendation.slice(event.reply.answer.recommendation.length);
-      if (view.recommendation.startsWith(event.reply.answer.recommendation) && added !== '') {
-        yield { type: 'delta', field: 'recommendation', text: added };
-      }
-      yield { type: 'answer', answer: view };
+      yield { type: 'answer', answer: await storeReply(deps, plan, event.reply) };
       return;
     }
   } catch (error) {

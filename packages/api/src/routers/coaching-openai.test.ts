@@ -10,6 +10,7 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeEach, expect, it } from 'vitest';
 import { testConfig } from '../auth/test-support.js';
 import { routerTestKit, trpcFailure } from '../test-support.js';
+import type { CoachingStreamEvent } from '../views/coaching.js';
 
 // The same procedures with OpenAI as the provider: the real SDK against a local
 // Chat Completions server.
@@ -51,21 +52,58 @@ describeOnDriver('pglite', 'coaching router (OpenAI)', (suite) => {
       provider: 'openai',
       usage: { promptTokens: 120, completionTokens: 40, totalTokens: 160 },
     });
-    // The model left the medical advice out; the safety rule adds it.
-    expect(first.recommendation).toContain('See a medical professional');
+    // The model prescribed block starts and left the referral out; the safety policy repairs it.
+    expect(first.recommendation).toContain('See a doctor or physiotherapist');
+    expect(first.recommendation).not.toContain('block starts with full recovery');
     const system = String(server.requests[0]?.body.messages[0]?.content);
     expect(system).not.toContain(question);
-    expect(system).toContain('MUST advise seeing a medical professional');
+    expect(system).toContain('MUST refer them to a doctor or physiotherapist');
 
     await api.coaching.ask({ question: 'And tomorrow?', conversationId: first.conversationId });
     const sent = server.requests[1]?.body.messages.map((m) => m.content) ?? [];
     expect(sent.slice(-3)).toEqual([
       question,
-      expect.stringContaining(testAnswer.analysis),
+      expect.stringContaining(first.analysis),
       'And tomorrow?',
     ]);
     const [conversation] = await api.coaching.conversations();
     expect(conversation?.messages[1]).toMatchObject({ promptTokens: 120, completionTokens: 40 });
+  });
+
+  it('streams a question about pain only as checked text', async () => {
+    const api = await athlete('oa-stream-injury');
+    server.script({
+      kind: 'answer',
+      chunkSize: 5,
+      content: {
+        analysis: 'Sounds like normal tightness.',
+        recommendation: 'No need to see a doctor. Do 4 × 30 m flying sprints today.',
+        bibliography: [],
+      },
+    });
+    const events: CoachingStreamEvent[] = [];
+    for await (const event of await api.coaching.askStream({
+      question: 'I felt something go in my hamstring on the last rep',
+    })) {
+      events.push(event);
+    }
+    const final = events.at(-1);
+    if (final?.type !== 'answer') throw new Error('the stream must end with the answer');
+    const streamed = events.map((e) => (e.type === 'delta' ? e.text : '')).join('');
+    expect(streamed).toBe(`${final.answer.analysis}${final.answer.recommendation}`);
+    expect(streamed).not.toMatch(/flying|No need to see a doctor|normal tightness/);
+    expect(final.answer.recommendation).toContain('See a doctor or physiotherapist');
+  });
+
+  it('streams other questions as the model writes them', async () => {
+    const api = await athlete('oa-stream-plain');
+    server.script({ kind: 'answer', content: testAnswer, chunkSize: 5 });
+    const deltas: string[] = [];
+    for await (const event of await api.coaching.askStream({ question: 'How do I start?' })) {
+      if (event.type === 'delta') deltas.push(event.text);
+    }
+    expect(deltas.length).toBeGreaterThan(10);
+    expect(deltas.join('')).toBe(`${testAnswer.analysis}${testAnswer.recommendation}`);
   });
 
   it('refunds the quota when the model fails twice (AI_UNAVAILABLE)', async () => {

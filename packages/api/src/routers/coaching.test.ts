@@ -1,3 +1,4 @@
+import { forbiddenWork } from '@aria/core';
 import { dailyMetrics, subscriptions, trainingSessions, usageFor } from '@aria/db';
 import { describeEachDriver } from '@aria/db/testing';
 import { eq } from 'drizzle-orm';
@@ -60,7 +61,8 @@ describeEachDriver('coaching router (built-in coach)', (suite) => {
   it('applies the safety rules and answers in the athlete language', async () => {
     const api = await star('coach-safety');
     const injured = await api.coaching.ask({ question: 'My Achilles hurts after spikes' });
-    expect(injured.recommendation).toContain('See a medical professional');
+    expect(injured.recommendation).toContain('See a doctor or physiotherapist');
+    expect(forbiddenWork(injured)).toEqual([]);
     const spanish = await api.coaching.ask({ question: '¿Cómo mejoro mi salida de tacos?' });
     expect(spanish.analysis).toContain('fuerza horizontal');
   });
@@ -159,7 +161,7 @@ describeEachDriver('coaching router (built-in coach)', (suite) => {
       events.map((e) => (e.type === 'delta' && e.field === field ? e.text : '')).join('');
     expect(text('analysis')).toBe(final.answer.analysis);
     expect(text('recommendation')).toBe(final.answer.recommendation);
-    expect(final.answer.recommendation).toContain('See a medical professional');
+    expect(final.answer.recommendation).toContain('See a doctor or physiotherapist');
     const [conversation] = await api.coaching.conversations();
     expect(conversation?.id).toBe(final.answer.conversationId);
   });

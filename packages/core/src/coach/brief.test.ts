@@ -1,47 +1,50 @@
 import { describe, expect, it } from 'vitest';
-import { buildCoachBrief } from './brief.js';
-import { detectInjuries } from './injuries.js';
-import { detectLanguage } from './language.js';
+import { buildCoachBrief, statedSleepOf } from './brief.js';
+import { recogniseIntent, statedAge } from './intents.js';
+import { detectLanguage, recogniseLanguage } from './language.js';
 import { coachingInput } from './test-fixtures.js';
-import { detectTopics } from './topics.js';
 
-describe('topic detection', () => {
+describe('intent recognition', () => {
   it.each([
-    ['How do I improve my block start?', ['start']],
-    ['Best flying sprints for top speed', ['max_velocity']],
-    ['Speed endurance for the 400m', ['speed_endurance', 'long_sprints']],
-    ['My hamstring hurts', ['injury']],
-    ['I slept badly and feel tired', ['sleep_recovery']],
-    ['I get so nervous before races', ['mental', 'race_prep']],
-    ['Training advice for masters sprinters', ['masters']],
-    ['How should I taper before the championship?', ['race_prep']],
-    ['¿Cómo mejoro mi salida de tacos?', ['start']],
-    ['Hello there', []],
-  ])('%s → %j', (question, topics) => {
-    expect(detectTopics(question)).toEqual(topics);
+    ['How do I improve my block start?', 'acceleration'],
+    ['acceleraton drills for beginers', 'acceleration'],
+    ['flying sprints, how many?', 'max_velocity'],
+    ['How long should I rest between 150 m reps?', 'rest_intervals'],
+    ['between 150 m reps, how long is the rest?', 'rest_intervals'],
+    ['What should I do the day before a 200 m race?', 'pre_race_day'],
+    ['started sprinting again after a break', 'general'],
+    ['tacos', null],
+    ["I'm 45 and want to sprint faster", 'masters'],
+    ['¿Cómo hago la puesta a punto?', 'taper'],
+    ['Wie viel Plyometrie soll ich machen?', 'plyometrics'],
+  ])('%s → %s', (question, intent) => {
+    expect(recogniseIntent(question)).toBe(intent);
+  });
+
+  it('reads stated ages and sleep hours', () => {
+    expect(statedAge('My 14-year-old son')).toBe(14);
+    expect(statedAge('I have trained for 2 years')).toBeNull();
+    expect(statedAge("I'm 10.8 in the 100")).toBeNull();
+    expect(statedSleepOf('I sleep 5-6 h')).toEqual({ low: 5, high: 6 });
+    expect(statedSleepOf('Duermo 7,5 horas')).toEqual({ low: 7.5, high: 7.5 });
+    expect(statedSleepOf('I run 150 m reps')).toBeNull();
   });
 });
 
-describe('injury and language detection', () => {
-  it('names the five flagged injuries in several languages', () => {
-    expect(detectInjuries('tight hamstring and sore Achilles')).toEqual(['hamstring', 'achilles']);
-    expect(detectInjuries('shin splints again')).toEqual(['shin_splints']);
-    expect(detectInjuries('fascitis plantar')).toEqual(['plantar_fasciitis']);
-    expect(detectInjuries('Hüftbeuger zieht')).toEqual(['hip_flexor']);
-    expect(detectInjuries('knee pain')).toEqual([]);
-  });
-
-  it('recognises the athlete language, English by default', () => {
+describe('language detection', () => {
+  it('recognises the languages the coach reads, and says when it cannot tell', () => {
     expect(detectLanguage('¿Cómo puedo mejorar mi salida?')).toBe('es');
     expect(detectLanguage('Comment est-ce que je dois faire mes départs ?')).toBe('fr');
     expect(detectLanguage('Wie soll ich meine Starts trainieren?')).toBe('de');
+    expect(detectLanguage('Hur ska jag träna maxfart?')).toBe('sv');
     expect(detectLanguage('How should I train my starts?')).toBe('en');
+    expect(recogniseLanguage('42')).toBeNull();
     expect(detectLanguage('42')).toBe('en');
   });
 });
 
 describe('buildCoachBrief', () => {
-  it('derives mode, mood, age, masters and context needs', () => {
+  it('derives mode, mood, age, masters, youth and context needs', () => {
     const brief = buildCoachBrief(
       coachingInput('Any tips?', { coachMode: 'strict', mood: 'tired', birthDate: '1980-01-01' }),
     );
@@ -50,11 +53,11 @@ describe('buildCoachBrief', () => {
       moodTendency: 'recovery',
       age: 46,
       masters: true,
+      youth: false,
       askProfession: true,
       needsContext: false,
-      injuryReported: false,
     });
-    expect(buildCoachBrief(coachingInput('x', { mood: 'motivated' })).moodTendency).toBe('push');
+    expect(buildCoachBrief(coachingInput('x', { birthDate: '2012-01-01' })).youth).toBe(true);
   });
 
   it('turns masters on at 35, not 34', () => {
@@ -63,24 +66,38 @@ describe('buildCoachBrief', () => {
     expect(on('1991-06-02')).toBe(false);
   });
 
-  it('asks for context when the profile is empty', () => {
-    const empty = { eventFocus: [], personalBests: {}, trainingGoal: null };
-    expect(buildCoachBrief(coachingInput('Help me', empty)).needsContext).toBe(true);
+  it('flags injuries from the question, the profile and earlier turns, not "no injury"', () => {
+    const fromProfile = buildCoachBrief(
+      coachingInput('How do I warm up?', { injuryStatus: 'sore knee' }),
+    );
+    expect(fromProfile.safety.injurySources).toEqual(['profile']);
+    expect(fromProfile.intent).toBe('injury');
+    const healthy = buildCoachBrief(
+      coachingInput('How do I warm up?', { injuryStatus: 'no injury' }),
+    );
+    expect(healthy.safety.injury).toBe(false);
+    expect(healthy.intent).toBe('warm_up');
+    const earlier = buildCoachBrief(
+      coachingInput(
+        'And tomorrow?',
+        {},
+        {
+          history: [
+            { role: 'user', content: 'my shin hurts on the bend' },
+            { role: 'assistant', content: 'See a doctor or physiotherapist.' },
+          ],
+        },
+      ),
+    );
+    expect(earlier.safety.injurySources).toEqual(['conversation']);
   });
 
-  it('reports injuries from the profile and the question, and poor sleep', () => {
-    const brief = buildCoachBrief(
-      coachingInput('I slept badly, my Achilles is stiff', { injuryStatus: 'hamstring strain' }),
-    );
-    expect(brief.injuries).toEqual(['hamstring', 'achilles']);
-    expect(brief.injuryReported).toBe(true);
-    expect(brief.poorSleep).toBe(true);
-    expect(buildCoachBrief(coachingInput('q', { injuryStatus: 'none' })).injuryReported).toBe(
-      false,
-    );
+  it('treats stated short sleep as poor sleep', () => {
+    expect(buildCoachBrief(coachingInput('I sleep 5-6 h')).poorSleep).toBe(true);
+    expect(buildCoachBrief(coachingInput('I sleep 8 h')).poorSleep).toBe(false);
   });
 
-  it('keeps the topic of the last question for a follow-up', () => {
+  it('keeps the intent of the last question for a follow-up', () => {
     const brief = buildCoachBrief(
       coachingInput(
         'And how many reps?',
@@ -93,6 +110,6 @@ describe('buildCoachBrief', () => {
         },
       ),
     );
-    expect(brief.topics).toEqual(['max_velocity']);
+    expect(brief.intent).toBe('max_velocity');
   });
 });

@@ -1,7 +1,7 @@
-import { detectInjuries, type FlaggedInjury } from './injuries.js';
+import { type CoachIntent, mentionsTraining, recogniseIntent } from './intents.js';
 import { stemMatcher } from './keywords.js';
-import { type CoachLanguage, detectLanguage } from './language.js';
-import { type CoachTopic, detectTopics } from './topics.js';
+import { type CoachLanguage, detectLanguage, recogniseLanguage } from './language.js';
+import { detectSafety, type SafetyFlags } from './safety/detect.js';
 import type { AthleteFacts, CoachingInput, CoachMode, CoachTrainingContext } from './types.js';
 
 /** tired/sore → more recovery; motivated/good/great → push a bit more (the original Aria). */
@@ -14,6 +14,15 @@ export const professionAge = 30;
 /** Less sleep than this (hours) is a warning. */
 export const sleepWarningHours = 7;
 
+/** Youth guidance below this age. */
+export const youthAge = 18;
+
+/** Hours of sleep the athlete stated in the question ("I sleep 5–6 h" → 5 to 6). */
+export interface StatedSleep {
+  readonly low: number;
+  readonly high: number;
+}
+
 /**
  * What the coach derives from the athlete and the question before answering: closed values
  * only (enums, numbers, flags), so it can go into a system prompt without any user text.
@@ -21,33 +30,20 @@ export const sleepWarningHours = 7;
 export interface CoachBrief {
   readonly mode: CoachMode;
   readonly language: CoachLanguage;
-  readonly topics: readonly CoachTopic[];
+  /** False when the question's language is none the coach recognises (English is assumed). */
+  readonly languageRecognised: boolean;
+  readonly intent: CoachIntent;
+  readonly safety: SafetyFlags;
+  readonly statedSleep: StatedSleep | null;
   readonly moodTendency: MoodTendency;
   readonly age: number | null;
   readonly masters: boolean;
+  readonly youth: boolean;
   readonly askProfession: boolean;
-  readonly injuries: readonly FlaggedInjury[];
-  /** Any injury at all: the profile's injury status, a flagged injury, or an injury question. */
-  readonly injuryReported: boolean;
   readonly poorSleep: boolean;
   /** The coach knows too little about the athlete's training and should ask. */
   readonly needsContext: boolean;
 }
-
-/** Injury statuses that mean "no injury". */
-const noInjury = new Set([
-  '',
-  'none',
-  'no',
-  'healthy',
-  'n/a',
-  'na',
-  '-',
-  'ninguna',
-  'ninguno',
-  'aucune',
-  'keine',
-]);
 
 const recoveryMoods = new Set(['tired', 'sore']);
 const pushMoods = new Set(['motivated', 'good', 'great']);
@@ -87,7 +83,21 @@ export function ageOn(birthDate: string | null, now: Date): number | null {
   return age >= 0 && age < 130 ? age : null;
 }
 
-function sleptPoorly(training: CoachTrainingContext | null): boolean {
+const sleepPattern =
+  /(\d{1,2}(?:[.,]\d)?)\s*(?:(?:-|–|to|or|a|bis|till|à|ou|o)\s*(\d{1,2}(?:[.,]\d)?)\s*)?(?:h\b|hrs?\b|hours?|horas?|stunden|std\b|timmar|tim\b|heures?|ore\b)/iu;
+
+/** Hours of sleep stated in a question, when it states some (between 2 and 14). */
+export function statedSleepOf(question: string): StatedSleep | null {
+  const match = question.match(sleepPattern);
+  if (!match?.[1]) return null;
+  const low = Number(match[1].replace(',', '.'));
+  const high = match[2] ? Number(match[2].replace(',', '.')) : low;
+  if (!(low >= 2 && high <= 14 && low <= high)) return null;
+  return { low, high };
+}
+
+function sleptPoorly(training: CoachTrainingContext | null, stated: StatedSleep | null): boolean {
+  if (stated !== null && stated.high < sleepWarningHours) return true;
   const hours = training?.lastNightSleepHours ?? training?.averageSleepHours ?? null;
   return hours !== null && hours < sleepWarningHours;
 }
@@ -100,32 +110,39 @@ function lacksContext(athlete: AthleteFacts, training: CoachTrainingContext | nu
   return !known && (training === null || training.sessionsLast7Days === 0);
 }
 
-/** Topics of the question; a follow-up without one keeps the topics of the last question. */
-function topicsOf(input: CoachingInput): CoachTopic[] {
-  const current = detectTopics(input.question);
-  if (current.length > 0) return current;
+/** A follow-up with no intent of its own ("And how many reps?") keeps the last question's. */
+function intentOf(input: CoachingInput, safety: SafetyFlags): CoachIntent {
+  if (safety.injury) return 'injury';
+  if (safety.medical) return 'medical';
+  if (safety.nutrition || safety.supplements) return 'nutrition';
+  const own = recogniseIntent(input.question);
+  if (own !== null && own !== 'general') return own;
   const lastQuestion = [...input.history].reverse().find((turn) => turn.role === 'user');
-  return lastQuestion ? detectTopics(lastQuestion.content) : [];
+  const followUp = own === 'general' || mentionsTraining(input.question);
+  const earlier = lastQuestion && followUp ? recogniseIntent(lastQuestion.content) : null;
+  if (earlier !== null) return earlier;
+  return own ?? 'off_topic';
 }
 
 export function buildCoachBrief(input: CoachingInput): CoachBrief {
   const { athlete, question, training } = input;
-  const topics = topicsOf(input);
-  const status = (athlete.injuryStatus ?? '').trim();
-  const injuryStatus = noInjury.has(status.toLowerCase()) ? '' : status;
-  const injuries = detectInjuries(`${question}\n${injuryStatus}`);
+  const safety = detectSafety(input);
   const age = ageOn(athlete.birthDate, input.now);
+  const statedSleep = statedSleepOf(question);
+  const recognised = recogniseLanguage(question);
   return {
     mode: athlete.coachMode,
-    language: detectLanguage(question),
-    topics,
+    language: recognised ?? detectLanguage(question),
+    languageRecognised: recognised !== null,
+    intent: intentOf(input, safety),
+    safety,
+    statedSleep,
     moodTendency: moodTendency(athlete.mood),
     age,
     masters: age !== null && age >= mastersAge,
+    youth: age !== null && age < youthAge,
     askProfession: age !== null && age > professionAge,
-    injuries,
-    injuryReported: injuryStatus !== '' || injuries.length > 0 || topics.includes('injury'),
-    poorSleep: sleptPoorly(training) || poorSleepWords.test(question),
+    poorSleep: sleptPoorly(training, statedSleep) || poorSleepWords.test(question),
     needsContext: lacksContext(athlete, training),
   };
 }

@@ -3,16 +3,36 @@ export {
   type CoachBrief,
   type MoodTendency,
   mastersAge,
+  type StatedSleep,
   sleepWarningHours,
+  youthAge,
 } from './brief.js';
 export { composeBuiltinAnswer } from './builtin/compose.js';
-export { hasPhrases } from './builtin/language-phrases.js';
-export { detectInjuries, type FlaggedInjury, flaggedInjuries } from './injuries.js';
-export { type CoachLanguage, coachLanguages, detectLanguage, languageNames } from './language.js';
+export { type CoachIntent, coachIntents, recogniseIntent } from './intents.js';
+export {
+  type CoachLanguage,
+  coachLanguages,
+  detectLanguage,
+  languageNames,
+  recogniseLanguage,
+} from './language.js';
 export { buildChatMessages, buildSystemPrompt, type ChatMessage } from './prompt.js';
-export { enforceSafety, textChunks } from './safety.js';
+export {
+  type ForbiddenWork,
+  forbiddenWork,
+  refersToDietitian,
+  refersToMedical,
+} from './safety/check.js';
+export {
+  detectSafety,
+  type InjurySource,
+  profileReportsInjury,
+  reportsInjury,
+  type SafetyFlags,
+} from './safety/detect.js';
+export { enforceSafety, meetsSafetyPolicy, needsCheckedStream } from './safety/enforce.js';
+export { textChunks } from './text-chunks.js';
 export { estimateTokens, selectHistory } from './tokens.js';
-export { type CoachTopic, coachTopics, detectTopics } from './topics.js';
 export {
   type CoachDailyFigures,
   type CoachSessionFigures,

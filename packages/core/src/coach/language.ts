@@ -1,5 +1,8 @@
-/** The languages the coach recognises; the built-in coach writes in each of them. */
-export const coachLanguages = ['en', 'es', 'fr', 'de', 'it', 'pt'] as const;
+/**
+ * The languages the coach recognises. The built-in coach writes every answer in English,
+ * Spanish, German and Swedish, and its safety, medical and nutrition answers in all of them.
+ */
+export const coachLanguages = ['en', 'es', 'fr', 'de', 'sv', 'it', 'pt'] as const;
 export type CoachLanguage = (typeof coachLanguages)[number];
 
 export const languageNames: Readonly<Record<CoachLanguage, string>> = {
@@ -7,13 +10,37 @@ export const languageNames: Readonly<Record<CoachLanguage, string>> = {
   es: 'Spanish',
   fr: 'French',
   de: 'German',
+  sv: 'Swedish',
   it: 'Italian',
   pt: 'Portuguese',
 };
 
 /** Frequent short words of each language (function words rarely shared across them). */
 const markers: Readonly<Record<CoachLanguage, readonly string[]>> = {
-  en: ['the', 'and', 'is', 'my', 'how', 'what', 'should', 'i', 'do', 'to', 'for', 'with', 'can'],
+  en: [
+    'the',
+    'and',
+    'is',
+    'my',
+    'how',
+    'what',
+    'should',
+    'do',
+    'to',
+    'for',
+    'with',
+    'can',
+    'in',
+    'after',
+    'before',
+    'it',
+    'of',
+    "i'm",
+    'me',
+    'have',
+    'when',
+    'feel',
+  ],
   es: [
     'el',
     'la',
@@ -33,6 +60,20 @@ const markers: Readonly<Record<CoachLanguage, readonly string[]>> = {
     'mis',
     'tengo',
     'puedo',
+    'me',
+    'muy',
+    'de',
+    'antes',
+    'del',
+    'al',
+    'se',
+    'cuánto',
+    'cuántas',
+    'hago',
+    'hacer',
+    'entre',
+    'después',
+    'duele',
   ],
   fr: [
     'le',
@@ -52,6 +93,15 @@ const markers: Readonly<Record<CoachLanguage, readonly string[]>> = {
     'des',
     'du',
     'une',
+    'fait',
+    'suis',
+    'ai',
+    'au',
+    'aux',
+    'à',
+    'ça',
+    'quand',
+    'après',
   ],
   de: [
     'der',
@@ -70,6 +120,57 @@ const markers: Readonly<Record<CoachLanguage, readonly string[]>> = {
     'nicht',
     'ein',
     'eine',
+    'habe',
+    'im',
+    'nach',
+    'beim',
+    'vor',
+    'bei',
+    'wenn',
+    'sollte',
+    'meinem',
+    'seit',
+    'dem',
+    'den',
+    'zieht',
+    'meiner',
+    'auf',
+  ],
+  sv: [
+    'och',
+    'är',
+    'jag',
+    'hur',
+    'vad',
+    'ska',
+    'min',
+    'mitt',
+    'mina',
+    'för',
+    'med',
+    'inte',
+    'det',
+    'att',
+    'på',
+    'av',
+    'kan',
+    'har',
+    'efter',
+    'innan',
+    'mellan',
+    'när',
+    'bör',
+    'jämfört',
+    'vilken',
+    'vilka',
+    'passar',
+    'varför',
+    'sedan',
+    'får',
+    'jag',
+    'gör',
+    'ont',
+    'hur',
   ],
   it: [
     'il',
@@ -87,6 +188,21 @@ const markers: Readonly<Record<CoachLanguage, readonly string[]>> = {
     'non',
     'della',
     'sono',
+    'ho',
+    'dopo',
+    'mi',
+    'fa',
+    'quanto',
+    'quante',
+    'tra',
+    'le',
+    'male',
+    'posso',
+    'uno',
+    'nel',
+    'sul',
+    'degli',
+    'dei',
   ],
   pt: [
     'o',
@@ -110,18 +226,20 @@ const markers: Readonly<Record<CoachLanguage, readonly string[]>> = {
 /** Letters that only some of the languages use; each hit weighs like two marker words. */
 const letters: Readonly<Partial<Record<CoachLanguage, RegExp>>> = {
   es: /[ñ¿¡]/g,
-  de: /[äöüß]/g,
+  de: /[üß]/g,
+  sv: /[å]/g,
   fr: /[çœêâîû]/g,
   pt: /[ãõ]/g,
 };
 
 /**
- * The language of a text, by counting marker words and letters; ties and texts with no
- * marker answer English. Deterministic, so the built-in coach answers the same each time.
+ * The language of a text, by counting marker words and letters, or null when it has no
+ * marker of any of them (another language, or too short to tell). Ties go to the first
+ * language of `coachLanguages`. Deterministic, so the built-in coach answers the same each time.
  */
-export function detectLanguage(text: string): CoachLanguage {
+export function recogniseLanguage(text: string): CoachLanguage | null {
   const words = text.toLowerCase().match(/\p{L}+/gu) ?? [];
-  let best: CoachLanguage = 'en';
+  let best: CoachLanguage | null = null;
   let bestScore = 0;
   for (const language of coachLanguages) {
     const vocabulary = new Set(markers[language]);
@@ -134,4 +252,9 @@ export function detectLanguage(text: string): CoachLanguage {
     }
   }
   return best;
+}
+
+/** As `recogniseLanguage`, English when it cannot tell. */
+export function detectLanguage(text: string): CoachLanguage {
+  return recogniseLanguage(text) ?? 'en';
 }

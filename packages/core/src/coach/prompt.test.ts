@@ -37,10 +37,46 @@ describe('buildChatMessages', () => {
     expect(system).toContain('elite sprint coach');
     expect(system).toContain('strict: no-nonsense');
     expect(system).toContain('tired or sore');
-    expect(system).toContain('MUST advise seeing a medical professional');
+    expect(system).toContain('MUST refer them to a doctor or physiotherapist');
+    expect(system).toContain('NO high-speed running, block starts, plyometrics');
+    expect(system).toContain('The athlete reports pain or an injury in this question');
+    expect(system).toContain('The athlete profile lists an injury');
     expect(system).toContain('masters athlete');
-    expect(system).toContain('Answer in English');
+    expect(system).toContain("Answer in the language of the athlete's latest message");
     expect(system).toContain('JSON only');
+  });
+});
+
+describe('the system prompt', () => {
+  const systemFor = (question: string, changes = {}) =>
+    buildChatMessages(
+      coachingInput(question, changes),
+      buildCoachBrief(coachingInput(question, changes)),
+    )[0]?.content ?? '';
+
+  it('carries the injury rule for every question, and the situational rule when one is reported', () => {
+    const plain = systemFor('How do I warm up?');
+    expect(plain).toContain('Any pain, injury or medical condition');
+    expect(plain).not.toContain('apply the injury rule');
+    expect(systemFor('I felt something go in my hamstring')).toContain(
+      'reports pain or an injury in this question: apply the injury rule',
+    );
+    expect(systemFor('How do I warm up?', { injuryStatus: 'no injury' })).not.toContain(
+      'apply the injury rule',
+    );
+  });
+
+  it("asks for the athlete's language whatever it is, naming it when recognised", () => {
+    expect(systemFor('Wie soll ich meine Starts trainieren?')).toContain('(it looks like German)');
+    expect(systemFor('Hur ska jag träna maxfart?')).toContain('(it looks like Swedish)');
+    const unknown = systemFor('Jak mam trenować starty?');
+    expect(unknown).toContain("Answer in the language of the athlete's latest message");
+    expect(unknown).not.toContain('it looks like');
+  });
+
+  it('refers nutrition and medical questions to the right professional', () => {
+    expect(systemFor('Should I take creatine?')).toContain('registered dietitian');
+    expect(systemFor('I have a fever, can I train?')).toContain('refer them to a doctor');
   });
 });
 

@@ -4,6 +4,7 @@ export { createAiProvider } from './create.js';
 export { withFallback } from './fallback.js';
 export { AnswerFieldExtractor, type FieldDelta } from './json-fields.js';
 export { createOpenAiProvider, type OpenAiProviderOptions } from './openai-provider.js';
+export { withSafetyPolicy } from './safety-provider.js';
 export {
   type AiImage,
   type AiProvider,

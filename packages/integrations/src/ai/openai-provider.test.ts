@@ -1,4 +1,4 @@
-import { AppError, enforceSafety } from '@aria/core';
+import { AppError } from '@aria/core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createBuiltinProvider } from './builtin-provider.js';
 import { withFallback } from './fallback.js';
@@ -61,18 +61,10 @@ describe('the OpenAI provider (real SDK, local Chat Completions server)', () => 
     expect(system).not.toContain('national masters title');
     expect(system).toMatch(/strict: no-nonsense/);
     expect(system).toMatch(/tired or sore/);
-    expect(system).toMatch(/hamstring\): the recommendation MUST advise seeing a medical/);
+    expect(system).toMatch(/reports pain or an injury in this question: apply the injury rule/);
+    expect(system).toMatch(/MUST refer them to a doctor or physiotherapist/);
     expect(system).toMatch(/The athlete is 42 \(a masters athlete\)/);
     expect(messages.at(-1)).toEqual({ role: 'user', content: question });
-  });
-
-  it('adds the medical advice when the model leaves it out', async () => {
-    const request = testRequest(question);
-    const reply = await provider().answer(request);
-    expect(reply.answer.recommendation).not.toMatch(/medical/);
-    expect(enforceSafety(reply.answer, request.brief).recommendation).toContain(
-      'See a medical professional (a doctor or physiotherapist) about your hamstring',
-    );
   });
 
   it('keeps only library article ids it was given', async () => {

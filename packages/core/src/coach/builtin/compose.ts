@@ -1,12 +1,15 @@
 import type { CoachBrief } from '../brief.js';
-import { acwrZone, estimateFromHundred, restMinutesFor, taperVolumeCut } from '../science.js';
-import type { CoachTopic } from '../topics.js';
+import type { CoachLanguage } from '../language.js';
+import type { InjurySource } from '../safety/detect.js';
+import { acwrZone, estimateFromHundred, restMinutesFor } from '../science.js';
 import type { BibliographyEntry, CoachAnswer, CoachingInput } from '../types.js';
-import { phrasesFor } from './language-phrases.js';
-import type { Phrases } from './phrases.js';
+import type { Phrases, TrainingIntent } from './phrases.js';
+import { german } from './phrases-de.js';
+import { english } from './phrases-en.js';
+import { spanish } from './phrases-es.js';
+import { swedish } from './phrases-sv.js';
+import { hoursText, type SafetyPhrases, safetyPhrasesFor, sleepLine } from './safety-phrases.js';
 
-/** At most this many topics shape one answer (the first ones detected). */
-const maxTopics = 2;
 const maxArticles = 3;
 
 const mentalReading: readonly BibliographyEntry[] = [
@@ -15,21 +18,99 @@ const mentalReading: readonly BibliographyEntry[] = [
   "The Champion's Mind (Jim Afremow)",
 ].map((title) => ({ title, url: null, articleId: null }));
 
-function profileFacts(input: CoachingInput, p: Phrases): string[] {
+/** Intents whose answer is a session: mood, sleep, age and injury caution change it. */
+const sessionIntents: ReadonlySet<TrainingIntent> = new Set([
+  'warm_up',
+  'acceleration',
+  'max_velocity',
+  'speed_endurance',
+  'special_endurance',
+  'rest_intervals',
+  'tempo',
+  'strength',
+  'plyometrics',
+  'general',
+]);
+
+/** Intents where the athlete's own training figures matter. */
+const figureIntents: ReadonlySet<TrainingIntent> = new Set(['general', 'recovery', 'sleep']);
+
+/** The built-in coach writes every answer in these; other languages get English and a note. */
+const written: Readonly<Partial<Record<CoachLanguage, Phrases>>> = {
+  en: english,
+  es: spanish,
+  de: german,
+  sv: swedish,
+};
+
+type Parts = { analysis: string[]; recommendation: string[] };
+const answerOf = (parts: Parts, bibliography: readonly BibliographyEntry[]): CoachAnswer => ({
+  analysis: parts.analysis.join(' '),
+  recommendation: parts.recommendation.join(' '),
+  bibliography,
+});
+
+function primarySource(sources: readonly InjurySource[]): InjurySource {
+  return (
+    (['question', 'conversation', 'profile'] as const).find((s) => sources.includes(s)) ??
+    'question'
+  );
+}
+
+function injuryAnswer(brief: CoachBrief, s: SafetyPhrases): Parts {
+  const { safety } = brief;
+  return {
+    analysis: [
+      s.injuryAnalysis[primarySource(safety.injurySources)],
+      ...(safety.medical ? [s.medicalAnalysis] : []),
+    ],
+    recommendation: [
+      s.referral,
+      s.restriction,
+      s.safeWork,
+      sleepLine(s, brief.statedSleep),
+      ...(safety.medical ? [s.medicalAdvice] : []),
+      ...(safety.nutrition || safety.supplements ? [s.dietitianReferral] : []),
+    ],
+  };
+}
+
+function nutritionAnswer(brief: CoachBrief, s: SafetyPhrases): Parts {
+  return {
+    analysis: [s.nutritionAnalysis],
+    recommendation: [
+      ...(brief.safety.nutrition || !brief.safety.supplements ? [s.nutritionAdvice] : []),
+      ...(brief.safety.supplements ? [s.supplementAdvice] : []),
+      s.dietitianReferral,
+    ],
+  };
+}
+
+/** A distance the question names ("150 m reps"), between 10 and 600 m. */
+function statedDistance(question: string): number | null {
+  const match = question.match(/\b(\d{2,3})\s*(?:m|metres?|meters?|metros?|meter|mètres?)\b/iu);
+  const metres = match?.[1] ? Number(match[1]) : null;
+  return metres !== null && metres >= 10 && metres <= 600 ? metres : null;
+}
+
+function sleepVerdict(hours: number): 'short' | 'adequate' | 'good' {
+  if (hours < 7) return 'short';
+  return hours < 8 ? 'adequate' : 'good';
+}
+
+function profileFacts(input: CoachingInput, intent: TrainingIntent, p: Phrases): string[] {
+  if (intent !== 'speed_endurance' && intent !== 'special_endurance') return [];
   const facts: string[] = [];
   const { eventFocus, personalBests } = input.athlete;
-  if (eventFocus.length > 0) facts.push(p.profile(p.list(eventFocus)));
+  if (eventFocus.length > 0) facts.push(p.events(p.list(eventFocus)));
   const hundred = personalBests['100m'];
-  if (hundred !== undefined) {
-    facts.push(p.best('100 m', hundred));
-    if (hundred >= 9.5 && hundred <= 20) {
-      facts.push(p.estimates(estimateFromHundred(60, hundred), estimateFromHundred(200, hundred)));
-    }
+  if (hundred !== undefined && hundred >= 9.5 && hundred <= 20) {
+    facts.push(p.twoHundredFromHundred(hundred, estimateFromHundred(200, hundred)));
   }
   return facts;
 }
 
-function trainingFacts(input: CoachingInput, p: Phrases): string[] {
+function trainingFigures(input: CoachingInput, p: Phrases): string[] {
   const training = input.training;
   if (!training) return [];
   const facts: string[] = [];
@@ -42,67 +123,75 @@ function trainingFacts(input: CoachingInput, p: Phrases): string[] {
   return facts;
 }
 
-function scienceFacts(topics: readonly CoachTopic[], p: Phrases): string[] {
-  const facts: string[] = [];
-  if (topics.includes('start')) facts.push(p.rest(20, restMinutesFor(20)));
-  if (topics.includes('max_velocity')) facts.push(p.rest(50, restMinutesFor(50)));
-  if (topics.includes('race_prep')) facts.push(p.taper(taperVolumeCut.min, taperVolumeCut.max));
-  return facts;
+function sleepKnown(input: CoachingInput, brief: CoachBrief): boolean {
+  const training = input.training;
+  return (
+    brief.statedSleep !== null ||
+    (training !== null && (training.averageSleepHours ?? training.lastNightSleepHours) !== null)
+  );
 }
 
-function analysisOf(input: CoachingInput, brief: CoachBrief, topics: readonly CoachTopic[]) {
-  const p = phrasesFor(brief.language);
-  const sleepKnown = input.training?.averageSleepHours != null;
-  return [
-    p.opening[brief.mode],
-    ...(topics.length > 0 ? topics.map((topic) => p.topicAnalysis[topic]) : [p.general.analysis]),
-    ...profileFacts(input, p),
-    ...trainingFacts(input, p),
-    ...(brief.masters && brief.age !== null ? [p.masters(brief.age)] : []),
-    ...(brief.needsContext ? [p.askContext] : []),
-    ...(brief.askProfession ? [p.askProfession] : []),
-    ...(topics.includes('sleep_recovery') && !sleepKnown ? [p.askSleep] : []),
-  ].join(' ');
-}
-
-function recommendationOf(brief: CoachBrief, topics: readonly CoachTopic[]) {
-  const p = phrasesFor(brief.language);
-  const injuryFirst = brief.injuryReported && !topics.includes('injury') ? ['injury' as const] : [];
-  const advice = [...injuryFirst, ...topics];
-  const masters =
-    brief.masters && !topics.includes('masters') ? [p.topicRecommendation.masters] : [];
-  const names = brief.injuries.map((injury) => p.injuryNames[injury]);
-  return [
-    ...(brief.injuryReported ? [p.injuryCaution] : []),
-    ...(brief.moodTendency === 'recovery' ? [p.moodRecovery] : []),
-    ...(brief.moodTendency === 'push' && !brief.injuryReported ? [p.moodPush] : []),
-    ...(brief.poorSleep ? [p.poorSleep] : []),
-    ...(advice.length > 0
-      ? advice.map((topic) => p.topicRecommendation[topic])
-      : [p.general.recommendation]),
-    ...scienceFacts(topics, p),
-    ...masters,
-    ...(topics.includes('mental') ? [p.mentalReading] : []),
-    ...(names.length > 0 ? [p.medical(p.list(names))] : []),
-    p.closing[brief.mode],
-  ].join(' ');
+function trainingAnswer(
+  input: CoachingInput,
+  brief: CoachBrief,
+  intent: TrainingIntent,
+  p: Phrases,
+): Parts {
+  const text = p.intents[intent];
+  const session = sessionIntents.has(intent);
+  const distance = intent === 'rest_intervals' ? statedDistance(input.question) : null;
+  const { age } = brief;
+  const stated = brief.statedSleep;
+  const askSleep = (intent === 'sleep' || intent === 'recovery') && !sleepKnown(input, brief);
+  return {
+    analysis: [
+      text.analysis,
+      ...(intent === 'sleep' && stated
+        ? [p.sleepHours(hoursText(stated), sleepVerdict(stated.high))]
+        : []),
+      ...profileFacts(input, intent, p),
+      ...(figureIntents.has(intent) ? trainingFigures(input, p) : []),
+      ...(brief.needsContext && session ? [p.askContext] : []),
+      ...(brief.askProfession && (intent === 'general' || intent === 'recovery')
+        ? [p.askProfession]
+        : []),
+    ],
+    recommendation: [
+      ...(distance !== null ? [p.restFor(distance, restMinutesFor(distance))] : []),
+      text.recommendation,
+      ...(session && brief.moodTendency === 'recovery' ? [p.moodRecovery] : []),
+      ...(session && brief.moodTendency === 'push' && !brief.poorSleep ? [p.moodPush] : []),
+      ...(session && brief.poorSleep ? [p.poorSleep] : []),
+      ...(session && brief.masters && age !== null ? [p.mastersNote(age)] : []),
+      ...(session && brief.youth && age !== null ? [p.youthNote(age)] : []),
+      ...(askSleep ? [p.askSleep] : []),
+      ...(intent === 'mental' ? [p.mentalReading] : []),
+      ...(intent === 'off_topic' ? [] : [p.closing[brief.mode]]),
+    ],
+  };
 }
 
 /**
- * The built-in coach: an answer composed from the brief (topics, mood, injuries, age,
- * language), the athlete's profile, training figures and the knowledge articles found for
- * the question. No network, no randomness: the same input gives the same answer.
+ * The built-in coach: the answer to the question's intent, in the athlete's language where
+ * it writes it, with the profile and training figures only where they change the advice.
+ * Injuries, medical, nutrition and supplement questions follow the safety policy. No network,
+ * no randomness: the same input gives the same answer.
  */
 export function composeBuiltinAnswer(input: CoachingInput, brief: CoachBrief): CoachAnswer {
-  const topics = brief.topics.slice(0, maxTopics);
+  const s = safetyPhrasesFor(brief.language);
   const articles: BibliographyEntry[] = input.knowledge.slice(0, maxArticles).map((article) => ({
     title: article.title,
     url: article.url,
     articleId: article.id,
   }));
-  return {
-    analysis: analysisOf(input, brief, topics),
-    recommendation: recommendationOf(brief, topics),
-    bibliography: [...articles, ...(brief.topics.includes('mental') ? mentalReading : [])],
-  };
+  if (brief.safety.injury) return answerOf(injuryAnswer(brief, s), articles);
+  if (brief.intent === 'medical') {
+    return answerOf({ analysis: [s.medicalAnalysis], recommendation: [s.medicalAdvice] }, articles);
+  }
+  if (brief.intent === 'nutrition') return answerOf(nutritionAnswer(brief, s), articles);
+  const intent: TrainingIntent = brief.intent === 'injury' ? 'general' : brief.intent;
+  const p = written[brief.language] ?? english;
+  const parts = trainingAnswer(input, brief, intent, p);
+  if (written[brief.language] === undefined && s.englishNote) parts.analysis.unshift(s.englishNote);
+  return answerOf(parts, [...articles, ...(intent === 'mental' ? mentalReading : [])]);
 }

@@ -1,31 +1,33 @@
-import type { FlaggedInjury } from '../injuries.js';
-import type { CoachTopic } from '../topics.js';
+import type { CoachIntent } from '../intents.js';
 import type { CoachMode } from '../types.js';
 
-/** Everything the built-in coach writes, in one language. */
+/** The intents answered from these phrases (the safety intents have their own). */
+export type TrainingIntent = Exclude<CoachIntent, 'injury' | 'medical' | 'nutrition'>;
+
+export interface IntentText {
+  readonly analysis: string;
+  readonly recommendation: string;
+}
+
+/** Everything the built-in coach writes about training, in one language. */
 export interface Phrases {
-  readonly opening: Readonly<Record<CoachMode, string>>;
+  readonly intents: Readonly<Record<TrainingIntent, IntentText>>;
   readonly closing: Readonly<Record<CoachMode, string>>;
-  readonly topicAnalysis: Readonly<Record<CoachTopic, string>>;
-  readonly topicRecommendation: Readonly<Record<CoachTopic, string>>;
-  readonly general: { readonly analysis: string; readonly recommendation: string };
-  readonly profile: (events: string) => string;
-  readonly best: (event: string, seconds: number) => string;
-  readonly estimates: (sixty: number, twoHundred: number) => string;
+  /** Rest for reps of a stated distance: near-maximal and at 90 %. */
+  readonly restFor: (metres: number, maxMinutes: number) => string;
+  readonly sleepHours: (hours: string, verdict: 'short' | 'adequate' | 'good') => string;
+  readonly askSleep: string;
+  readonly twoHundredFromHundred: (hundred: number, twoHundred: number) => string;
+  readonly events: (events: string) => string;
   readonly askContext: string;
   readonly askProfession: string;
-  readonly askSleep: string;
   readonly moodRecovery: string;
   readonly moodPush: string;
   readonly poorSleep: string;
-  readonly injuryCaution: string;
-  readonly medical: (injuries: string) => string;
-  readonly injuryNames: Readonly<Record<FlaggedInjury, string>>;
-  readonly masters: (age: number) => string;
+  readonly mastersNote: (age: number) => string;
+  readonly youthNote: (age: number) => string;
   readonly sleepFigures: (hours: number) => string;
   readonly loadFigures: (sessions: number, acwr: number | null, zone: string | null) => string;
-  readonly rest: (metres: number, minutes: number) => string;
-  readonly taper: (min: number, max: number) => string;
   readonly mentalReading: string;
   readonly list: (items: readonly string[]) => string;
 }

@@ -6,3 +6,4 @@ export {
   startChatCompletionsServer,
   testAnswer,
 } from './chat-completions-server.js';
+export { unreferredAnswer, unsafeInjuryAnswers } from './unsafe-answers.js';

@@ -1,0 +1,142 @@
+import { describe, expect, it } from 'vitest';
+import { buildCoachBrief } from '../brief.js';
+import { composeBuiltinAnswer } from '../builtin/compose.js';
+import { coachingInput } from '../test-fixtures.js';
+import { evaluationSet } from '../testing/evaluation-set.js';
+import { forbiddenWork, refersToDietitian, refersToMedical } from './check.js';
+import { profileReportsInjury, reportsInjury } from './detect.js';
+import { enforceSafety } from './enforce.js';
+
+const answer = (recommendation: string, analysis = 'Analysis.') => ({
+  analysis,
+  recommendation,
+  bibliography: [],
+});
+
+describe('the injury detector', () => {
+  it.each([
+    'I felt a sharp pull in the back of my thigh during a 60 m rep',
+    'my lower back hurts after block starts',
+    'I rolled my ankle on the bend',
+    'hamstirng feels tight',
+    "I can't sprint without pain",
+    'Me duele la rodilla',
+    'Rückenschmerzen seit Montag',
+    'Jag har ont i vaden',
+    'my calf is bad today',
+    'mein Knie ist komisch',
+  ])('fires on "%s"', (text) => {
+    expect(reportsInjury(text)).toBe(true);
+  });
+
+  it.each([
+    'How do I improve my block start?',
+    'I have no pain, how do I warm up?',
+    'legs burning in the last 100 m',
+    'How should I pull my knee up at max velocity?',
+    'How should I taper before the championship?',
+    'how do I stay confident under pressure?',
+    'schmerzfrei seit einer Woche',
+    'Is my back too upright in acceleration?',
+    'my knee is fine now',
+    'How do I prevent hamstring injuries?',
+    'medicine ball throws for sprinters?',
+  ])('stays quiet on "%s"', (text) => {
+    expect(reportsInjury(text)).toBe(false);
+  });
+
+  it('reads a profile status of "no injury", "none" or "healthy" as no injury', () => {
+    for (const status of ['no injury', 'None', 'healthy', 'n/a', 'keine', '', null]) {
+      expect(profileReportsInjury(status)).toBe(false);
+    }
+    for (const status of ['hamstring strain', 'knee', 'recovered from a hamstring strain']) {
+      expect(profileReportsInjury(status)).toBe(true);
+    }
+  });
+});
+
+describe('the answer checks', () => {
+  it('does not count a negated referral', () => {
+    expect(refersToMedical(answer('No need to see a doctor, just stretch.'))).toBe(false);
+    expect(refersToMedical(answer("You don't need a physio for this."))).toBe(false);
+    expect(refersToMedical(answer('No hace falta ir al médico.'))).toBe(false);
+    expect(refersToMedical(answer('No doctor needed.'))).toBe(false);
+    expect(refersToMedical(answer('Seeing a physio is not necessary.'))).toBe(false);
+    expect(refersToMedical(answer('See a physiotherapist before you sprint again.'))).toBe(true);
+    expect(refersToDietitian(answer('A registered dietitian can tailor this.'))).toBe(true);
+  });
+
+  it('finds prescriptions, but not prohibitions', () => {
+    expect(forbiddenWork(answer('Do 3–4 × flying 20 m and some bounding.'))).toEqual([
+      'high_speed_running',
+      'plyometrics',
+      'running_rep_doses',
+    ]);
+    expect(forbiddenWork(answer('Stop high-speed running, then do 4 × 30 m from blocks.'))).toEqual(
+      ['block_starts', 'running_rep_doses'],
+    );
+    expect(forbiddenWork(answer("Don't worry, do 5 × 20 m sled sprints."))).toContain(
+      'loaded_sprints',
+    );
+    expect(forbiddenWork(answer('If there is no swelling, run 3 × 150 m at 95%.'))).toEqual([
+      'running_rep_doses',
+    ]);
+    expect(
+      forbiddenWork(
+        answer('Until you are cleared: no block starts, no plyometrics, no sled work.'),
+      ),
+    ).toEqual([]);
+  });
+});
+
+describe('enforceSafety', () => {
+  const brief = buildCoachBrief(coachingInput('My Achilles is sore'));
+
+  it('removes unsafe sentences and adds the referral, restriction and safe work', () => {
+    const repaired = enforceSafety(
+      answer('No need to see a doctor. Do 4 × 30 m flying sprints. Keep a training log.'),
+      brief,
+    );
+    expect(repaired.recommendation).toMatch(
+      /^Keep a training log\. See a doctor or physiotherapist/,
+    );
+    expect(repaired.recommendation).toContain('Until you are cleared: no high-speed running');
+    expect(repaired.recommendation).toContain('What you can do safely now');
+    expect(forbiddenWork(repaired)).toEqual([]);
+    expect(enforceSafety(repaired, brief)).toEqual(repaired);
+  });
+
+  it('adds the safe alternatives and the sleep question a referring answer left out', () => {
+    const repaired = enforceSafety(answer('See a physiotherapist this week.'), brief);
+    expect(repaired.recommendation).toMatch(/^See a physiotherapist this week\. What you can do/);
+    expect(repaired.recommendation).toContain('How many hours are you sleeping?');
+    const complete = answer(
+      'See a physiotherapist this week; until then swim or cycle if it is pain-free. How do you sleep?',
+    );
+    expect(enforceSafety(complete, brief)).toEqual(complete);
+  });
+
+  it('replaces a recommendation with nothing safe in it', () => {
+    const repaired = enforceSafety(answer('Run 6 × 60 m at 95%.'), brief);
+    expect(repaired.recommendation).toMatch(/^See a doctor or physiotherapist/);
+    expect(repaired.recommendation).toContain('How many hours are you sleeping?');
+  });
+
+  it('adds a dietitian to nutrition answers and a doctor to medical ones', () => {
+    const food = buildCoachBrief(coachingInput('Should I take creatine?'));
+    expect(enforceSafety(answer('Take 5 g a day.'), food).recommendation).toContain('dietitian');
+    const fever = buildCoachBrief(coachingInput('I have a fever, can I train?'));
+    expect(enforceSafety(answer('Train as usual.'), fever).recommendation).toContain('doctor');
+  });
+
+  it('leaves every built-in answer of the evaluation set as it is', () => {
+    for (const testCase of evaluationSet) {
+      const input = coachingInput(testCase.question, testCase.profile, {
+        history: testCase.history ?? [],
+      });
+      const caseBrief = buildCoachBrief(input);
+      const builtin = composeBuiltinAnswer(input, caseBrief);
+      expect(enforceSafety(builtin, caseBrief), testCase.id).toEqual(builtin);
+    }
+  });
+});

@@ -1,0 +1,2 @@
+export { type EvaluationFailure, evaluateAnswer, intentAccuracy } from './evaluate.js';
+export { type EvaluationCase, evaluationSet } from './evaluation-set.js';
