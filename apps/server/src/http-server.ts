@@ -2,6 +2,7 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import type { App } from './app.js';
+import { answerClientError } from './client-errors.js';
 
 export interface RunningServer {
   readonly port: number;
@@ -22,6 +23,7 @@ export function startHttpServer(
       port: options.port,
       hostname: options.host,
     }) as Server;
+    server.on('clientError', answerClientError);
     server.once('error', reject);
     server.once('listening', () => {
       server.off('error', reject);

@@ -50,6 +50,26 @@ describe('tRPC over HTTP', () => {
     expect(data).toMatchObject({ code: 'RATE_LIMITED', status: 429 });
   });
 
+  it('answers malformed superjson with a 400 problem and no JavaScript error text', async () => {
+    const nested = `${'['.repeat(20_000)}"Date"${']'.repeat(20_000)}`;
+    const bodies = [
+      JSON.stringify({ json: 1, meta: { values: ['map'] } }),
+      JSON.stringify({ json: { id: 'x' }, meta: { values: { id: [['custom', 'nope']] } } }),
+      `{"json":{"id":"x"},"meta":{"values":{"id":${nested}}}}`,
+    ];
+    for (const body of bodies) {
+      const response = await t.app.request('/trpc/athletes.create', {
+        method: 'POST',
+        headers: { 'X-API-Key': t.internalApiKey, 'Content-Type': 'application/json' },
+        body,
+      });
+      expect(response.status).toBe(400);
+      const { data } = ((await response.json()) as TrpcError).error.json;
+      expect(data).toMatchObject({ code: 'BAD_REQUEST', status: 400 });
+      expect(data.detail).toBe('The request could not be read: it is not valid JSON or superjson.');
+    }
+  });
+
   it('lets the service key act for an athlete', async () => {
     const response = await t.app.request('/trpc/athletes.create', {
       method: 'POST',
