@@ -33,3 +33,55 @@ describe('requests Node refuses before any route', () => {
     });
   });
 });
+
+describe('keep-alive after an early refusal', () => {
+  const upload = 'x'.repeat(3 * 1024 * 1024);
+
+  /** Node's fetch keeps connections alive: each refusal is followed by a request on the pool. */
+  async function refuseThenAsk(send: () => Promise<Response>, status: number) {
+    for (let round = 0; round < 6; round += 1) {
+      const refused = await send();
+      expect(refused.status).toBe(status);
+      expect(refused.headers.get('connection')).toBe('close');
+      await refused.arrayBuffer();
+      const next = await fetch(`${base}/health/live`);
+      expect(next.status).toBe(200);
+    }
+  }
+
+  it('closes the connection after a 413 sent before the body was read', async () => {
+    await refuseThenAsk(
+      () =>
+        fetch(`${base}/trpc/athletes.create`, {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json' },
+          body: upload,
+        }),
+      413,
+    );
+  });
+
+  it('closes the connection after a 401 sent before an upload was read', async () => {
+    await refuseThenAsk(
+      () =>
+        fetch(`${base}/trpc/coaching.askMedia`, {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json' },
+          body: upload,
+        }),
+      401,
+    );
+  });
+
+  it('keeps the connection for a refusal whose small body was read', async () => {
+    const refused = await fetch(`${base}/trpc/athletes.create`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ json: { id: 'a', name: 'b' } }),
+    });
+    expect(refused.status).toBe(401);
+    expect(refused.headers.get('connection')).toBe('keep-alive');
+    await refused.arrayBuffer();
+    expect((await fetch(`${base}/health/live`)).status).toBe(200);
+  });
+});
