@@ -1,3 +1,4 @@
+import { request as httpRequest } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RunningServer, startHttpServer } from './http-server.js';
 import { createTestApp, type TestApp } from './test-support.js';
@@ -83,5 +84,77 @@ describe('keep-alive after an early refusal', () => {
     expect(refused.headers.get('connection')).toBe('keep-alive');
     await refused.arrayBuffer();
     expect((await fetch(`${base}/health/live`)).status).toBe(200);
+  });
+});
+
+describe('uploads from unknown callers', () => {
+  /**
+   * Sends the headers and the first part of a multipart upload, then holds the rest back:
+   * only a server that refuses before reading the body can answer.
+   */
+  function startUpload(path: string, headers: Record<string, string>) {
+    const boundary = 'aria-upload-boundary';
+    const head = Buffer.from(
+      `--${boundary}\r\nContent-Disposition: form-data; name="question"\r\n\r\nHow is my start?\r\n` +
+        `--${boundary}\r\nContent-Disposition: form-data; name="image"; filename="a.png"\r\n` +
+        'Content-Type: image/png\r\n\r\n',
+    );
+    const request = httpRequest({
+      host: '127.0.0.1',
+      port: server.port,
+      path,
+      method: 'POST',
+      agent: false,
+      headers: {
+        ...headers,
+        'Content-Type': `multipart/form-data; boundary=${boundary}`,
+        'Content-Length': String(head.length + 8 * 1024 * 1024),
+      },
+    });
+    request.write(head);
+    request.write(Buffer.alloc(64 * 1024));
+    const answered = new Promise<{ status: number; body: string }>((resolve, reject) => {
+      request.on('response', (response) => {
+        let body = '';
+        response.on('data', (chunk) => {
+          body += chunk;
+        });
+        response.on('end', () => resolve({ status: response.statusCode ?? 0, body }));
+      });
+      request.on('error', reject);
+    });
+    return { answered, abort: () => request.destroy() };
+  }
+
+  it('refuses an anonymous media question before reading the upload', async () => {
+    const upload = startUpload('/v1/coaching/ask/media', {});
+    try {
+      const outcome = await Promise.race([
+        upload.answered,
+        new Promise<'no answer'>((resolve) => setTimeout(() => resolve('no answer'), 3_000)),
+      ]);
+      expect(outcome).not.toBe('no answer');
+      if (outcome === 'no answer') return;
+      expect(outcome.status).toBe(401);
+      expect(JSON.parse(outcome.body)).toMatchObject({
+        code: 'UNAUTHORIZED',
+        reason: 'credentials_missing',
+      });
+    } finally {
+      upload.abort();
+    }
+  });
+
+  it('refuses a bad token before reading the upload', async () => {
+    const upload = startUpload('/v1/coaching/ask/media', { Authorization: 'Bearer nope' });
+    try {
+      const outcome = await Promise.race([
+        upload.answered,
+        new Promise<'no answer'>((resolve) => setTimeout(() => resolve('no answer'), 3_000)),
+      ]);
+      expect(outcome).toMatchObject({ status: 401 });
+    } finally {
+      upload.abort();
+    }
   });
 });

@@ -1,6 +1,7 @@
 import type { Config } from '@aria/config';
 import type { AriaDatabase } from '@aria/db';
 import type { AiProvider, BillingProvider, KeyValueStore } from '@aria/integrations';
+import type { RequestIdentity } from './auth/identify-once.js';
 import type { Authenticator, Credentials, Identity } from './auth/identity.js';
 import type { RateLimiter } from './metering/types.js';
 
@@ -24,6 +25,11 @@ export interface Context {
   readonly requestId: string;
   readonly deps: ApiDeps;
   readonly credentials: Credentials;
+  /**
+   * The caller behind `credentials`, authenticated once per HTTP request (`identifyOnce`), so
+   * the calls of a batch share one check. Without it each call authenticates on its own.
+   */
+  readonly identifyRequest?: RequestIdentity;
   /** Headers the procedures add to the response (rate limits, quota, Retry-After). */
   readonly resHeaders: Headers;
   /** Set by the identify middleware; procedures built on `authedProcedure` always have it. */

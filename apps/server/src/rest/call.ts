@@ -7,7 +7,7 @@ import {
 } from '@aria/api';
 import type { Context } from 'hono';
 import type { AppEnv } from '../app-env.js';
-import { userIdOf } from '../request-identity.js';
+import { requestIdentity, userIdOf } from '../request-identity.js';
 
 const createCaller = createCallerFactory(appRouter);
 
@@ -32,6 +32,7 @@ export async function callProcedure<T>(
     requestId: c.get('requestId'),
     deps,
     credentials: credentialsFromHeaders(c.req.raw.headers),
+    identifyRequest: requestIdentity(c, deps),
     resHeaders,
     onIdentified: (identity) => c.set('userId', userIdOf(identity)),
   };

@@ -2,21 +2,27 @@ import { type ApiDeps, appRouter, credentialsFromHeaders } from '@aria/api';
 import { fetchRequestHandler } from '@trpc/server/adapters/fetch';
 import { Hono } from 'hono';
 import type { AppEnv } from '../app-env.js';
-import { userIdOf } from '../request-identity.js';
+import { requestIdentity, userIdOf } from '../request-identity.js';
 
 export const trpcEndpoint = '/trpc';
 
-/** tRPC served by its fetch handler straight from Hono, with a typed context. */
+/**
+ * tRPC served by its fetch handler straight from Hono, with a typed context. A batch longer
+ * than TRPC_MAX_BATCH_SIZE is refused before any call runs; the calls of a batch share one
+ * authentication.
+ */
 export function trpcRoutes(deps: ApiDeps) {
   return new Hono<AppEnv>().all('/*', (c) =>
     fetchRequestHandler({
       endpoint: trpcEndpoint,
       req: c.req.raw,
       router: appRouter,
+      maxBatchSize: deps.config.server.trpcMaxBatchSize,
       createContext: ({ resHeaders }) => ({
         requestId: c.get('requestId'),
         deps,
         credentials: credentialsFromHeaders(c.req.raw.headers),
+        identifyRequest: requestIdentity(c, deps),
         resHeaders,
         onIdentified: (identity) => c.set('userId', userIdOf(identity)),
       }),
