@@ -73,6 +73,35 @@ describe('tRPC over HTTP', () => {
     }
   });
 
+  it('refuses askStream without a streaming link before charging the quota', async () => {
+    const headers = {
+      Authorization: `Bearer ${await t.tokenFor('http-stream-link')}`,
+      'Content-Type': 'application/json',
+    };
+    const body = JSON.stringify({ json: { question: 'How do I start faster?' } });
+    const single = await t.app.request('/trpc/coaching.askStream', {
+      method: 'POST',
+      headers,
+      body,
+    });
+    expect(single.status).toBe(415);
+    const { data } = ((await single.json()) as TrpcError).error.json;
+    expect(data).toMatchObject({ code: 'UNSUPPORTED_MEDIA_TYPE', status: 415 });
+    expect(single.headers.get('x-monthly-usage')).toBeNull();
+
+    const batched = await t.app.request('/trpc/coaching.askStream?batch=1', {
+      method: 'POST',
+      headers,
+      body: JSON.stringify({ 0: { json: { question: 'How do I start faster?' } } }),
+    });
+    expect(batched.status).toBe(415);
+
+    // The free month holds one ask and the minute one: both are still there.
+    const ask = await t.app.request('/trpc/coaching.ask', { method: 'POST', headers, body });
+    expect(ask.status).toBe(200);
+    expect(ask.headers.get('x-monthly-usage')).toBe('1');
+  });
+
   it('lets the service key act for an athlete', async () => {
     const response = await t.app.request('/trpc/athletes.create', {
       method: 'POST',

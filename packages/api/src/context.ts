@@ -32,6 +32,12 @@ export interface Context {
   readonly identifyRequest?: RequestIdentity;
   /** Headers the procedures add to the response (rate limits, quota, Retry-After). */
   readonly resHeaders: Headers;
+  /**
+   * `false` when the response cannot carry a stream (a tRPC call without httpBatchStreamLink):
+   * a streaming procedure refuses it before anything is metered. Server-side callers (REST's
+   * SSE route, tests) take the stream as it is.
+   */
+  readonly streamable?: boolean;
   /** Set by the identify middleware; procedures built on `authedProcedure` always have it. */
   readonly identity?: Identity;
   /** Lets the transport learn who called (for its request log) once identify has run. */

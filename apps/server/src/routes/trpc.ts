@@ -18,12 +18,13 @@ export function trpcRoutes(deps: ApiDeps) {
       req: c.req.raw,
       router: appRouter,
       maxBatchSize: deps.config.server.trpcMaxBatchSize,
-      createContext: ({ resHeaders }) => ({
+      createContext: ({ resHeaders, info }) => ({
         requestId: c.get('requestId'),
         deps,
         credentials: credentialsFromHeaders(c.req.raw.headers),
         identifyRequest: requestIdentity(c, deps),
         resHeaders,
+        streamable: info.accept === 'application/jsonl',
         onIdentified: (identity) => c.set('userId', userIdOf(identity)),
       }),
       onError: ({ error, path }) => {

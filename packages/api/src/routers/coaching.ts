@@ -22,6 +22,18 @@ const askProcedure = authedProcedure
     return next();
   });
 
+/** Decided before metering: a call whose transport cannot carry the stream costs nothing. */
+const streamingTransport = middleware(({ ctx, next }) => {
+  if (ctx.streamable === false) {
+    throw new AppError(
+      'UNSUPPORTED_MEDIA_TYPE',
+      'coaching.askStream answers as a stream: call it with httpBatchStreamLink ' +
+        '(trpc-accept: application/jsonl), or ask with coaching.ask.',
+    );
+  }
+  return next();
+});
+
 /**
  * `metered({ bucket: 'ask', quota: 'ask' })` for a streamed answer: the chain has succeeded
  * once the stream is handed out, so the stream itself refunds the unit when it fails.
@@ -70,9 +82,12 @@ export const coachingRouter = router({
     ),
 
   /** As `ask`, streamed: text deltas, then the complete answer (httpBatchStreamLink). */
-  askStream: askProcedure.use(meteredStream).mutation(async function* ({ ctx, input, signal }) {
-    yield* streamAnswer(ctx.deps, planOf(ctx.athleteId, input, false), signal, ctx.quotaCharge);
-  }),
+  askStream: askProcedure
+    .use(streamingTransport)
+    .use(meteredStream)
+    .mutation(async function* ({ ctx, input, signal }) {
+      yield* streamAnswer(ctx.deps, planOf(ctx.athleteId, input, false), signal, ctx.quotaCharge);
+    }),
 
   /** A question with a JPEG, PNG or WebP image (≤ 10 MB); needs a vision-capable provider. */
   askMedia: authedProcedure
