@@ -47,7 +47,7 @@ export function createApp({ deps, logger, lifecycle, metrics = createMetrics() }
   app.use(corsFromOrigins(deps.config.server.corsOrigins));
   app.use(secureHeaders());
   app.use(jsonBodyLimit());
-  app.use(requestTimeout(deps.config.server.requestTimeoutMs));
+  app.use(requestTimeout(deps.config.server.requestTimeoutMs, lifecycle));
 
   app.use(`${trpcEndpoint}/*`, trpcProcedureSpans(trpcEndpoint));
 

@@ -33,6 +33,12 @@ export interface Context {
   /** Headers the procedures add to the response (rate limits, quota, Retry-After). */
   readonly resHeaders: Headers;
   /**
+   * The one abort signal of the request's work, passed on to the AI provider: the client
+   * went away, or the server stopped the request (its timeout, shutdown) with an AppError as
+   * the reason. Transports build it; server-side callers without one never stop.
+   */
+  readonly signal?: AbortSignal;
+  /**
    * `false` when the response cannot carry a stream (a tRPC call without httpBatchStreamLink):
    * a streaming procedure refuses it before anything is metered. Server-side callers (REST's
    * SSE route, tests) take the stream as it is.

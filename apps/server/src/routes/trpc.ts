@@ -3,6 +3,7 @@ import { fetchRequestHandler } from '@trpc/server/adapters/fetch';
 import { Hono } from 'hono';
 import type { AppEnv } from '../app-env.js';
 import { requestIdentity, userIdOf } from '../request-identity.js';
+import { requestSignal } from '../request-signal.js';
 
 export const trpcEndpoint = '/trpc';
 
@@ -25,6 +26,7 @@ export function trpcRoutes(deps: ApiDeps) {
         identifyRequest: requestIdentity(c, deps),
         resHeaders,
         streamable: info.accept === 'application/jsonl',
+        signal: requestSignal(c),
         onIdentified: (identity) => c.set('userId', userIdOf(identity)),
       }),
       onError: ({ error, path }) => {
