@@ -1,4 +1,5 @@
 import { type ApiDeps, appRouter, credentialsFromHeaders } from '@aria/api';
+import { AppError } from '@aria/core';
 import { fetchRequestHandler } from '@trpc/server/adapters/fetch';
 import { Hono } from 'hono';
 import type { AppEnv } from '../app-env.js';
@@ -30,7 +31,8 @@ export function trpcRoutes(deps: ApiDeps) {
         onIdentified: (identity) => c.set('userId', userIdOf(identity)),
       }),
       onError: ({ error, path }) => {
-        if (error.code === 'INTERNAL_SERVER_ERROR') {
+        // A stream that fails after it started arrives here as INTERNAL even for an AppError.
+        if (error.code === 'INTERNAL_SERVER_ERROR' && !(error.cause instanceof AppError)) {
           c.get('logger').error({ err: error.cause ?? error, procedure: path }, 'procedure failed');
         }
       },
