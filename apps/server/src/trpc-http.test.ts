@@ -69,7 +69,9 @@ describe('tRPC over HTTP', () => {
       expect(response.status).toBe(400);
       const { data } = ((await response.json()) as TrpcError).error.json;
       expect(data).toMatchObject({ code: 'BAD_REQUEST', status: 400 });
-      expect(data.detail).toBe('The request could not be read: it is not valid JSON or superjson.');
+      expect(data.detail).toBe(
+        'The request could not be read: its URL encoding, JSON or superjson is malformed.',
+      );
     }
   });
 

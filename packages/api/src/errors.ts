@@ -78,9 +78,10 @@ export function problemFromTrpcError(error: TRPCError, requestId: string): Probl
   // tRPC wraps what its parsers threw (JSON.parse, superjson) and repeats their message, which
   // is JavaScript's, not ours ("Cannot read properties of undefined", "Maximum call stack…").
   if (error.cause !== undefined && !(error.cause instanceof TRPCError)) {
-    return toProblem({ code, detail: unreadableBodyDetail, requestId });
+    return toProblem({ code, detail: unreadableRequestDetail, requestId });
   }
   return toProblem({ code, detail: error.message, requestId });
 }
 
-const unreadableBodyDetail = 'The request could not be read: it is not valid JSON or superjson.';
+const unreadableRequestDetail =
+  'The request could not be read: its URL encoding, JSON or superjson is malformed.';
