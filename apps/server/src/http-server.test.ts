@@ -1,4 +1,5 @@
 import { request as httpRequest } from 'node:http';
+import { connect } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RunningServer, startHttpServer } from './http-server.js';
 import { createTestApp, type TestApp } from './test-support.js';
@@ -32,6 +33,26 @@ describe('requests Node refuses before any route', () => {
       detail: expect.any(String),
       requestId: response.headers.get('x-request-id'),
     });
+  });
+});
+
+describe('malformed HTTP', () => {
+  it('answers a request line Node cannot parse with a 400 problem', async () => {
+    const raw = await new Promise<string>((resolve, reject) => {
+      const socket = connect(server.port, '127.0.0.1', () => {
+        socket.write('GET /health/live HTTP/1.1\r\nHost: x\r\nBad Header\r\n\r\n');
+      });
+      let text = '';
+      socket.on('data', (chunk) => {
+        text += chunk;
+      });
+      socket.on('end', () => resolve(text));
+      socket.on('error', reject);
+    });
+    const [head = '', body = ''] = raw.split('\r\n\r\n');
+    expect(head).toMatch(/^HTTP\/1\.1 400 /);
+    expect(head).toContain('Content-Type: application/problem+json');
+    expect(JSON.parse(body)).toMatchObject({ code: 'BAD_REQUEST', status: 400 });
   });
 });
 

@@ -36,7 +36,7 @@ export function sendAnswerEvents(
         await stream.writeSSE({ id: String(id), event: event.type, data: JSON.stringify(data) });
       }
     } catch (error) {
-      if (stream.aborted || controller.signal.aborted) return; // nobody left to tell
+      if (stream.aborted || controller.signal.aborted) return;
       const problem = problemOf(error, c.get('requestId'));
       if (problem.code === 'INTERNAL') {
         c.get('logger').error({ err: error, route: c.req.path }, 'stream failed');
