@@ -86,7 +86,7 @@ describe('SIGTERM with answers still streaming', () => {
       deps: { close: async () => {} },
       lifecycle: t.lifecycle,
       logger: createLogger({ logLevel: 'silent' }),
-      drainMs: 400,
+      drainMs: 1_000,
       graceMs: 300,
     });
     // Draining: still serving, but readiness says to stop sending traffic here.
