@@ -31,8 +31,10 @@ export function trpcRoutes(deps: ApiDeps) {
         onIdentified: (identity) => c.set('userId', userIdOf(identity)),
       }),
       onError: ({ error, path }) => {
-        // A stream that fails after it started arrives here as INTERNAL even for an AppError.
-        if (error.code === 'INTERNAL_SERVER_ERROR' && !(error.cause instanceof AppError)) {
+        // A stream that fails after it started arrives here as INTERNAL even for an AppError
+        // the caller is meant to see (AI_UNAVAILABLE, shutdown): only real failures are logged.
+        const shown = error.cause instanceof AppError && error.cause.code !== 'INTERNAL';
+        if (error.code === 'INTERNAL_SERVER_ERROR' && !shown) {
           c.get('logger').error({ err: error.cause ?? error, procedure: path }, 'procedure failed');
         }
       },
