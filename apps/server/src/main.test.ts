@@ -23,7 +23,7 @@ describe('main (the process the container runs)', () => {
       const run = startMain({
         NODE_ENV: 'development',
         ARIA_DATA_DIR: dataDir,
-        SHUTDOWN_DRAIN_MS: '1500',
+        SHUTDOWN_DRAIN_MS: '3000',
       });
       const [, port] = await run.waitFor(/"port":(\d+)/);
       const [, token] = await run.waitFor(/Development token for demo-athlete.*\n {2}(\S+)/);
@@ -36,7 +36,9 @@ describe('main (the process the container runs)', () => {
       run.child.kill('SIGTERM');
       // Still serving during the drain, with readiness failing so load balancers move away.
       await expect
-        .poll(async () => (await fetch(`http://127.0.0.1:${port}/health/ready`)).status)
+        .poll(async () => (await fetch(`http://127.0.0.1:${port}/health/ready`)).status, {
+          timeout: 3_000,
+        })
         .toBe(503);
       expect(await run.exited).toBe(0);
       expect(run.output().stdout).toContain('shutdown complete');
