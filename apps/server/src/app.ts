@@ -6,6 +6,7 @@ import type { ServerDeps } from './deps.js';
 import { handleError, handleNotFound } from './http-errors.js';
 import type { Lifecycle } from './lifecycle.js';
 import type { Logger } from './logger.js';
+import { closeSpentConnections } from './middleware/connection.js';
 import { corsFromOrigins } from './middleware/cors.js';
 import { jsonBodyLimit, requestTimeout } from './middleware/limits.js';
 import { requestLog } from './middleware/request-log.js';
@@ -37,6 +38,7 @@ export interface AppOptions {
 /** Wiring only: middleware order, then the mounted route groups. */
 export function createApp({ deps, logger, lifecycle, metrics = createMetrics() }: AppOptions) {
   const app = new Hono<AppEnv>();
+  app.use(closeSpentConnections(lifecycle));
   app.use(httpServerSpans(deps.config, trpcEndpoint)); // no-op unless tracing is configured
   app.use(requestId({ headerName: 'X-Request-Id' }));
   app.use(annotateServerSpan());
@@ -45,7 +47,7 @@ export function createApp({ deps, logger, lifecycle, metrics = createMetrics() }
   app.use(corsFromOrigins(deps.config.server.corsOrigins));
   app.use(secureHeaders());
   app.use(jsonBodyLimit());
-  app.use(requestTimeout(deps.config.server.requestTimeoutMs));
+  app.use(requestTimeout(deps.config.server.requestTimeoutMs, lifecycle));
 
   app.use(`${trpcEndpoint}/*`, trpcProcedureSpans(trpcEndpoint));
 

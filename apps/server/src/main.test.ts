@@ -20,7 +20,11 @@ describe('main (the process the container runs)', () => {
   it('boots embedded, seeds, prints a dev token, serves, and exits 0 on SIGTERM', async () => {
     const dataDir = await mkdtemp(join(tmpdir(), 'aria-main-'));
     try {
-      const run = startMain({ NODE_ENV: 'development', ARIA_DATA_DIR: dataDir });
+      const run = startMain({
+        NODE_ENV: 'development',
+        ARIA_DATA_DIR: dataDir,
+        SHUTDOWN_DRAIN_MS: '3000',
+      });
       const [, port] = await run.waitFor(/"port":(\d+)/);
       const [, token] = await run.waitFor(/Development token for demo-athlete.*\n {2}(\S+)/);
       expect(token?.split('.')).toHaveLength(3);
@@ -30,6 +34,12 @@ describe('main (the process the container runs)', () => {
       expect(ready.status).toBe(200);
 
       run.child.kill('SIGTERM');
+      // Still serving during the drain, with readiness failing so load balancers move away.
+      await expect
+        .poll(async () => (await fetch(`http://127.0.0.1:${port}/health/ready`)).status, {
+          timeout: 3_000,
+        })
+        .toBe(503);
       expect(await run.exited).toBe(0);
       expect(run.output().stdout).toContain('shutdown complete');
     } finally {

@@ -72,6 +72,8 @@ async function main() {
       deps,
       lifecycle,
       logger,
+      // Ctrl-C at a terminal has no load balancer to wait for.
+      drainMs: signal === 'SIGINT' ? 0 : config.server.shutdownDrainMs,
       graceMs: config.server.shutdownTimeoutMs,
     })
       .then(() => observability.shutdown()) // flush the last spans

@@ -47,6 +47,7 @@ describe('graceful shutdown', () => {
       deps: { close: async () => void events.push('deps closed') },
       lifecycle: t.lifecycle,
       logger: createLogger({ logLevel: 'silent' }),
+      drainMs: 0,
       graceMs: 5_000,
     });
     expect(t.lifecycle.draining).toBe(true);

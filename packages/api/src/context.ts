@@ -1,6 +1,7 @@
 import type { Config } from '@aria/config';
 import type { AriaDatabase } from '@aria/db';
 import type { AiProvider, BillingProvider, KeyValueStore } from '@aria/integrations';
+import type { RequestIdentity } from './auth/identify-once.js';
 import type { Authenticator, Credentials, Identity } from './auth/identity.js';
 import type { RateLimiter } from './metering/types.js';
 
@@ -24,8 +25,25 @@ export interface Context {
   readonly requestId: string;
   readonly deps: ApiDeps;
   readonly credentials: Credentials;
+  /**
+   * The caller behind `credentials`, authenticated once per HTTP request (`identifyOnce`), so
+   * the calls of a batch share one check. Without it each call authenticates on its own.
+   */
+  readonly identifyRequest?: RequestIdentity;
   /** Headers the procedures add to the response (rate limits, quota, Retry-After). */
   readonly resHeaders: Headers;
+  /**
+   * The one abort signal of the request's work, passed on to the AI provider: the client
+   * went away, or the server stopped the request (its timeout, shutdown) with an AppError as
+   * the reason. Transports build it; server-side callers without one never stop.
+   */
+  readonly signal?: AbortSignal;
+  /**
+   * `false` when the response cannot carry a stream (a tRPC call without httpBatchStreamLink):
+   * a streaming procedure refuses it before anything is metered. Server-side callers (REST's
+   * SSE route, tests) take the stream as it is.
+   */
+  readonly streamable?: boolean;
   /** Set by the identify middleware; procedures built on `authedProcedure` always have it. */
   readonly identity?: Identity;
   /** Lets the transport learn who called (for its request log) once identify has run. */

@@ -14,6 +14,8 @@ const trpcCodeFor: Record<ErrorCode, TRPC_ERROR_CODE_KEY> = {
   PAYLOAD_TOO_LARGE: 'PAYLOAD_TOO_LARGE',
   UNSUPPORTED_MEDIA_TYPE: 'UNSUPPORTED_MEDIA_TYPE',
   RATE_LIMITED: 'TOO_MANY_REQUESTS',
+  // Node answers it before tRPC runs; no procedure throws it.
+  HEADERS_TOO_LARGE: 'BAD_REQUEST',
   INTERNAL: 'INTERNAL_SERVER_ERROR',
   AI_UNAVAILABLE: 'SERVICE_UNAVAILABLE',
   NOT_CONFIGURED: 'SERVICE_UNAVAILABLE',
@@ -72,5 +74,14 @@ export function problemFromTrpcError(error: TRPCError, requestId: string): Probl
     });
   }
   const code = contractCodeFor[error.code] ?? 'INTERNAL';
-  return toProblem({ code, detail: code === 'INTERNAL' ? undefined : error.message, requestId });
+  if (code === 'INTERNAL') return toProblem({ code, requestId });
+  // tRPC wraps what its parsers threw (JSON.parse, superjson) and repeats their message, which
+  // is JavaScript's, not ours ("Cannot read properties of undefined", "Maximum call stack…").
+  if (error.cause !== undefined && !(error.cause instanceof TRPCError)) {
+    return toProblem({ code, detail: unreadableRequestDetail, requestId });
+  }
+  return toProblem({ code, detail: error.message, requestId });
 }
+
+const unreadableRequestDetail =
+  'The request could not be read: its URL encoding, JSON or superjson is malformed.';

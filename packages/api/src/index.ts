@@ -1,5 +1,6 @@
 export { actingFor, resolveAthleteId } from './access.js';
 export { type AuthenticatorOptions, createAuthenticator } from './auth/authenticator.js';
+export { identifyOnce, type RequestIdentity, requireCaller } from './auth/identify-once.js';
 export * from './auth/identity.js';
 export { revokeToken, revokeUserTokensBefore } from './auth/revocation.js';
 export type { ApiDeps, Context } from './context.js';

@@ -1,21 +1,15 @@
 import { AppError } from '@aria/core';
+import { identifyOnce, requireCaller } from './auth/identify-once.js';
 import type { Identity, UserRole } from './auth/identity.js';
-import { ensureAthlete } from './auth/provision.js';
 import type { Context } from './context.js';
 import { middleware, publicProcedure } from './trpc.js';
 
 /** Identify: credentials → Identity, or 401. Athletes are provisioned on their first call. */
 const identify = middleware(async ({ ctx, next }) => {
-  const identity = await ctx.deps.authenticator.authenticate(ctx.credentials);
-  if (!identity) {
-    throw new AppError('UNAUTHORIZED', 'Authentication is required.', {
-      reason: 'credentials_missing',
-    });
-  }
+  const identity = await requireCaller(
+    ctx.identifyRequest ?? identifyOnce(ctx.deps, ctx.credentials),
+  );
   ctx.onIdentified?.(identity);
-  if (identity.kind === 'user' && identity.role === 'athlete') {
-    await ensureAthlete(ctx.deps, identity.userId);
-  }
   return next({ ctx: { identity } });
 });
 

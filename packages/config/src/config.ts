@@ -12,6 +12,10 @@ export interface Config {
     readonly corsOrigins: readonly string[];
     readonly requestTimeoutMs: number;
     readonly shutdownTimeoutMs: number;
+    /** How long readiness fails before the server stops accepting (load balancers notice). */
+    readonly shutdownDrainMs: number;
+    /** The most calls a tRPC batch may carry; a longer one is refused before any call runs. */
+    readonly trpcMaxBatchSize: number;
     readonly healthCheckTimeoutMs: number;
     /** Apply pending migrations when the server starts (off where a migration job runs). */
     readonly migrateOnStart: boolean;
@@ -104,6 +108,8 @@ export function toConfig(env: Env): Config {
       corsOrigins: env.CORS_ORIGINS,
       requestTimeoutMs: env.REQUEST_TIMEOUT_MS,
       shutdownTimeoutMs: env.SHUTDOWN_TIMEOUT_MS,
+      shutdownDrainMs: env.SHUTDOWN_DRAIN_MS,
+      trpcMaxBatchSize: env.TRPC_MAX_BATCH_SIZE,
       healthCheckTimeoutMs: env.HEALTH_CHECK_TIMEOUT_MS,
       migrateOnStart: env.MIGRATE_ON_START,
     },

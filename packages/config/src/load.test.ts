@@ -33,6 +33,13 @@ describe('loadConfig', () => {
     expect(config.server.corsOrigins).toEqual([]);
   });
 
+  it('drains for 5 s on SIGTERM and caps tRPC batches at 10 calls by default', () => {
+    expect(loadConfig({}).server).toMatchObject({ shutdownDrainMs: 5_000, trpcMaxBatchSize: 10 });
+    const set = loadConfig({ SHUTDOWN_DRAIN_MS: '0', TRPC_MAX_BATCH_SIZE: '25' }).server;
+    expect(set).toMatchObject({ shutdownDrainMs: 0, trpcMaxBatchSize: 25 });
+    expect(() => loadConfig({ TRPC_MAX_BATCH_SIZE: '0' })).toThrow(/TRPC_MAX_BATCH_SIZE/);
+  });
+
   it('returns a deeply frozen object', () => {
     const config = loadConfig({ CORS_ORIGINS: 'https://tracklit.app' });
     expect(Object.isFrozen(config)).toBe(true);

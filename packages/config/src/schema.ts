@@ -49,6 +49,10 @@ export const envSchema = z.object({
   ARIA_DATA_DIR: z.string().trim().min(1).default('.aria'),
   REQUEST_TIMEOUT_MS: integer(30_000, 100, 600_000),
   SHUTDOWN_TIMEOUT_MS: integer(10_000, 0, 120_000),
+  /** On SIGTERM, how long readiness answers 503 before the server stops accepting. */
+  SHUTDOWN_DRAIN_MS: integer(5_000, 0, 120_000),
+  /** The most calls one tRPC batch request may carry. */
+  TRPC_MAX_BATCH_SIZE: integer(10, 1, 100),
   HEALTH_CHECK_TIMEOUT_MS: integer(2_000, 50, 60_000),
 
   DATABASE_URL: optionalString.pipe(

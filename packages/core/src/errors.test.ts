@@ -37,6 +37,7 @@ describe('error codes', () => {
       PAYLOAD_TOO_LARGE: 413,
       UNSUPPORTED_MEDIA_TYPE: 415,
       RATE_LIMITED: 429,
+      HEADERS_TOO_LARGE: 431,
       INTERNAL: 500,
       AI_UNAVAILABLE: 503,
       NOT_CONFIGURED: 503,

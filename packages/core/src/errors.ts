@@ -13,6 +13,8 @@ export const errorStatus = {
   PAYLOAD_TOO_LARGE: 413,
   UNSUPPORTED_MEDIA_TYPE: 415,
   RATE_LIMITED: 429,
+  /** Request headers over Node's limit; answered before any route runs. */
+  HEADERS_TOO_LARGE: 431,
   INTERNAL: 500,
   AI_UNAVAILABLE: 503,
   NOT_CONFIGURED: 503,
@@ -32,6 +34,7 @@ const errorTitles: Record<ErrorCode, string> = {
   PAYLOAD_TOO_LARGE: 'Payload too large',
   UNSUPPORTED_MEDIA_TYPE: 'Unsupported media type',
   RATE_LIMITED: 'Too many requests',
+  HEADERS_TOO_LARGE: 'Request headers too large',
   INTERNAL: 'Internal server error',
   AI_UNAVAILABLE: 'AI provider unavailable',
   NOT_CONFIGURED: 'Not configured',

@@ -1,7 +1,9 @@
+import { AppError } from '@aria/core';
 import type { MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
-import { timeout } from 'hono/timeout';
+import type { AppEnv } from '../app-env.js';
+import type { Lifecycle } from '../lifecycle.js';
 
 export const jsonBodyLimitBytes = 1024 * 1024;
 
@@ -32,10 +34,32 @@ export function jsonBodyLimit(): MiddlewareHandler {
   return (c, next) => (mediaUploadPaths.has(c.req.path) ? media : json)(c, next);
 }
 
-export function requestTimeout(ms: number): MiddlewareHandler {
-  const limit = timeout(
-    ms,
-    () => new HTTPException(504, { message: `No answer within ${ms} ms.` }),
-  );
-  return (c, next) => (streamingPaths.test(c.req.path) ? next() : limit(c, next));
+/**
+ * Answers TIMEOUT (504) for a request still running after `ms`, and stops its work: the
+ * request's signal (`requestSignal`) aborts with that error, so procedures and the AI call
+ * end instead of running on (a metered call is then refunded and nothing is stored).
+ * Streamed answers have no timeout; they, like every request, stop when shutdown cuts work.
+ */
+export function requestTimeout(ms: number, lifecycle: Lifecycle): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    if (streamingPaths.test(c.req.path)) {
+      c.set('serverStops', [lifecycle.workCut]);
+      return next();
+    }
+    const deadline = new AbortController();
+    c.set('serverStops', [deadline.signal, lifecycle.workCut]);
+    let timer: NodeJS.Timeout | undefined;
+    const timedOut = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => {
+        const error = new AppError('TIMEOUT', `No answer within ${ms} ms.`);
+        deadline.abort(error);
+        reject(error);
+      }, ms);
+    });
+    try {
+      await Promise.race([next(), timedOut]);
+    } finally {
+      clearTimeout(timer);
+    }
+  };
 }

@@ -7,7 +7,8 @@ import {
 } from '@aria/api';
 import type { Context } from 'hono';
 import type { AppEnv } from '../app-env.js';
-import { userIdOf } from '../request-identity.js';
+import { requestIdentity, userIdOf } from '../request-identity.js';
+import { requestSignal } from '../request-signal.js';
 
 const createCaller = createCallerFactory(appRouter);
 
@@ -24,19 +25,22 @@ export async function callProcedure<T>(
   c: Context<AppEnv>,
   deps: ApiDeps,
   run: (caller: ProcedureCaller) => Promise<T>,
-  /** Reaches the procedures as their `signal` (a streamed answer stops when it aborts). */
-  signal?: AbortSignal,
+  /** Also stops the work (the SSE route aborts it when the event stream is cancelled). */
+  alsoStop?: AbortSignal,
 ): Promise<T> {
   const resHeaders = new Headers();
+  const signal = alsoStop ? AbortSignal.any([requestSignal(c), alsoStop]) : requestSignal(c);
   const ctx: ApiContext = {
     requestId: c.get('requestId'),
     deps,
     credentials: credentialsFromHeaders(c.req.raw.headers),
+    identifyRequest: requestIdentity(c, deps),
     resHeaders,
+    signal,
     onIdentified: (identity) => c.set('userId', userIdOf(identity)),
   };
   try {
-    return await run(createCaller(ctx, signal ? { signal } : undefined));
+    return await run(createCaller(ctx, { signal }));
   } finally {
     resHeaders.forEach((value, name) => {
       c.header(name, value);

@@ -16,8 +16,8 @@ function problemOf(error: unknown, requestId: string): Problem {
 /**
  * Sends a streamed answer as server-sent events: `delta` ({ field, text }) events, then one
  * `answer` event (the complete answer), or an `error` event (a problem) when it fails after
- * the stream has started. A client that disconnects aborts `controller` (and with it the
- * provider call) and ends the stream.
+ * the stream has started, shutdown included. A client that disconnects aborts `controller`
+ * (and with it the provider call) and ends the stream.
  */
 export function sendAnswerEvents(
   c: Context<AppEnv>,

@@ -4,12 +4,14 @@ import {
   conversationListSchema as conversationQueryShape,
   imageMaxBytes,
   imageMediaTypes,
+  requireCaller,
   zodIssues,
 } from '@aria/api';
 import { AppError } from '@aria/core';
 import { createRoute, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import type { AppEnv } from '../app-env.js';
+import { requestIdentity } from '../request-identity.js';
 import { callProcedure } from './call.js';
 import { sendAnswerEvents } from './coaching-stream.js';
 import { coachingAnswerSchema, conversationListSchema, mediaFormSchema } from './coaching-views.js';
@@ -162,6 +164,8 @@ export function coachingRoutes(deps: ApiDeps) {
       return sendAnswerEvents(c, events, controller);
     })
     .openapi(askMedia, async (c) => {
+      // An upload of up to 14 MB is read and encoded only for a caller we know.
+      await requireCaller(requestIdentity(c, deps));
       const input = await readMediaForm(c);
       return c.json(await callProcedure(c, deps, (api) => api.coaching.askMedia(input)), 200);
     })

@@ -1,4 +1,4 @@
-import { buildCoachBrief, estimateTokens } from '@aria/core';
+import { AppError, buildCoachBrief, estimateTokens } from '@aria/core';
 import { recordExchange } from '@aria/db';
 import { type AiImage, type AiReply, type AiRequest, withSafetyPolicy } from '@aria/integrations';
 import type { ApiDeps } from '../context.js';
@@ -56,20 +56,40 @@ async function storeReply(
   });
 }
 
+/** The server stopped the work (request timeout, shutdown): the error the caller gets. */
+function serverStop(signal: AbortSignal | undefined): AppError | undefined {
+  return signal?.aborted && signal.reason instanceof AppError ? signal.reason : undefined;
+}
+
+function stopped(signal: AbortSignal): AppError {
+  return serverStop(signal) ?? new AppError('BAD_REQUEST', 'The caller went away.');
+}
+
+/**
+ * Answers and stores one question. Stopped (timed out, cut by shutdown, caller gone), it
+ * throws, so the metering refunds the unit, and a reply that arrives late is not stored.
+ */
 export async function answerQuestion(
   deps: ApiDeps,
   plan: AskPlan,
   signal: AbortSignal | undefined,
 ): Promise<CoachingAnswerView> {
-  const request = await prepare(deps, plan, signal);
-  return storeReply(deps, plan, await withSafetyPolicy(deps.ai).answer(request));
+  try {
+    const request = await prepare(deps, plan, signal);
+    const reply = await withSafetyPolicy(deps.ai).answer(request);
+    if (signal?.aborted) throw stopped(signal);
+    return await storeReply(deps, plan, reply);
+  } catch (error) {
+    throw serverStop(signal) ?? error;
+  }
 }
 
 /**
  * Streams text deltas, then stores and yields the complete answer; the safety policy decides
  * what may be streamed (a question about pain streams only checked text). A failure refunds the
- * quota unit; a client that goes away aborts the provider call and nothing is stored (the
- * unit stays spent: the answer was being delivered).
+ * quota unit, and so does a stream the server stops (shutdown), which then throws the reason
+ * (the transport's `error` event). A client that goes away aborts the provider call and nothing
+ * is stored (the unit stays spent: the answer was being delivered).
  */
 export async function* streamAnswer(
   deps: ApiDeps,
@@ -80,7 +100,7 @@ export async function* streamAnswer(
   try {
     const request = await prepare(deps, plan, signal);
     for await (const event of withSafetyPolicy(deps.ai).stream(request)) {
-      if (signal?.aborted) return;
+      if (signal?.aborted) break;
       if (event.type === 'delta') {
         yield { type: 'delta', field: event.field, text: event.text };
         continue;
@@ -88,8 +108,11 @@ export async function* streamAnswer(
       yield { type: 'answer', answer: await storeReply(deps, plan, event.reply) };
       return;
     }
+    const stop = serverStop(signal);
+    if (stop) throw stop;
   } catch (error) {
-    if (!signal?.aborted) await charge.refund().catch(() => undefined);
-    throw error;
+    if (signal?.aborted && !serverStop(signal)) throw error;
+    await charge.refund().catch(() => undefined);
+    throw serverStop(signal) ?? error;
   }
 }

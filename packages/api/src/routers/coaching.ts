@@ -22,6 +22,18 @@ const askProcedure = authedProcedure
     return next();
   });
 
+/** Decided before metering: a call whose transport cannot carry the stream costs nothing. */
+const streamingTransport = middleware(({ ctx, next }) => {
+  if (ctx.streamable === false) {
+    throw new AppError(
+      'UNSUPPORTED_MEDIA_TYPE',
+      'coaching.askStream answers as a stream: call it with httpBatchStreamLink ' +
+        '(trpc-accept: application/jsonl), or ask with coaching.ask.',
+    );
+  }
+  return next();
+});
+
 /**
  * `metered({ bucket: 'ask', quota: 'ask' })` for a streamed answer: the chain has succeeded
  * once the stream is handed out, so the stream itself refunds the unit when it fails.
@@ -59,20 +71,24 @@ export const coachingRouter = router({
   ask: askProcedure
     .use(metered({ bucket: 'ask', quota: 'ask' }))
     .mutation(({ ctx, input, signal }) =>
-      answerQuestion(ctx.deps, planOf(ctx.athleteId, input, false), signal),
+      answerQuestion(ctx.deps, planOf(ctx.athleteId, input, false), ctx.signal ?? signal),
     ),
 
   /** As `ask`, with the athlete's wearable and training-load figures as context. */
   askEnhanced: askProcedure
     .use(metered({ bucket: 'ask', quota: 'ask' }))
     .mutation(({ ctx, input, signal }) =>
-      answerQuestion(ctx.deps, planOf(ctx.athleteId, input, true), signal),
+      answerQuestion(ctx.deps, planOf(ctx.athleteId, input, true), ctx.signal ?? signal),
     ),
 
   /** As `ask`, streamed: text deltas, then the complete answer (httpBatchStreamLink). */
-  askStream: askProcedure.use(meteredStream).mutation(async function* ({ ctx, input, signal }) {
-    yield* streamAnswer(ctx.deps, planOf(ctx.athleteId, input, false), signal, ctx.quotaCharge);
-  }),
+  askStream: askProcedure
+    .use(streamingTransport)
+    .use(meteredStream)
+    .mutation(async function* ({ ctx, input, signal }) {
+      const plan = planOf(ctx.athleteId, input, false);
+      yield* streamAnswer(ctx.deps, plan, ctx.signal ?? signal, ctx.quotaCharge);
+    }),
 
   /** A question with a JPEG, PNG or WebP image (≤ 10 MB); needs a vision-capable provider. */
   askMedia: authedProcedure
@@ -89,7 +105,8 @@ export const coachingRouter = router({
     .use(metered({ bucket: 'ask', quota: 'ask_media' }))
     .mutation(({ ctx, input, signal }) => {
       const image = { mediaType: input.image.mediaType, base64: input.image.data };
-      return answerQuestion(ctx.deps, { ...planOf(ctx.athleteId, input, false), image }, signal);
+      const plan = { ...planOf(ctx.athleteId, input, false), image };
+      return answerQuestion(ctx.deps, plan, ctx.signal ?? signal);
     }),
 
   /** Past conversations, most recently active first, with their messages. */

@@ -30,6 +30,7 @@ export type ScriptedReply =
       readonly usage?: { prompt: number; completion: number };
       /** Streaming: characters per chunk and pause between chunks. */
       readonly chunkSize?: number;
+      /** Streaming: the pause between chunks; otherwise the wait before the answer. */
       readonly delayMs?: number;
     }
   | { readonly kind: 'error'; readonly status: number; readonly message?: string }
@@ -45,6 +46,8 @@ export interface ChatCompletionsServer {
   script(...replies: ScriptedReply[]): void;
   /** Streams whose client went away before the end (aborted). */
   readonly abortedStreams: () => number;
+  /** Completions (not streamed) whose client went away during `delayMs`. */
+  readonly abortedCompletions: () => number;
   reset(): void;
   close(): Promise<void>;
 }
@@ -140,6 +143,7 @@ export async function startChatCompletionsServer(
   const requests: RecordedRequest[] = [];
   let queue: ScriptedReply[] = [];
   let aborted = 0;
+  let abortedCompletions = 0;
   const sockets = new Set<Socket>();
 
   const server = createServer(async (req, res) => {
@@ -169,6 +173,11 @@ export async function startChatCompletionsServer(
         aborted += 1;
       });
     } else {
+      if (reply.delayMs) await sleep(reply.delayMs);
+      if (res.destroyed) {
+        abortedCompletions += 1;
+        return;
+      }
       res.writeHead(200, { 'Content-Type': 'application/json' });
       res.end(JSON.stringify(completion(body, reply)));
     }
@@ -188,10 +197,12 @@ export async function startChatCompletionsServer(
       queue.push(...replies);
     },
     abortedStreams: () => aborted,
+    abortedCompletions: () => abortedCompletions,
     reset: () => {
       queue = [];
       requests.length = 0;
       aborted = 0;
+      abortedCompletions = 0;
     },
     close: () =>
       new Promise<void>((resolve) => {

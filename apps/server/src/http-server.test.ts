@@ -1,0 +1,181 @@
+import { request as httpRequest } from 'node:http';
+import { connect } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type RunningServer, startHttpServer } from './http-server.js';
+import { createTestApp, type TestApp } from './test-support.js';
+
+let t: TestApp;
+let server: RunningServer;
+let base: string;
+
+beforeAll(async () => {
+  t = await createTestApp();
+  server = await startHttpServer(t.app, { port: 0, host: '127.0.0.1' });
+  base = `http://127.0.0.1:${server.port}`;
+});
+afterAll(async () => {
+  await server.close(1_000);
+  await t.deps.close();
+});
+
+describe('requests Node refuses before any route', () => {
+  it('answers headers over the limit with a 431 problem', async () => {
+    const response = await fetch(`${base}/health/live`, {
+      headers: { 'X-Padding': 'a'.repeat(20_000) },
+    });
+    expect(response.status).toBe(431);
+    expect(response.headers.get('content-type')).toBe('application/problem+json');
+    const problem = (await response.json()) as Record<string, unknown>;
+    expect(problem).toMatchObject({
+      code: 'HEADERS_TOO_LARGE',
+      status: 431,
+      type: 'urn:aria:problem:headers-too-large',
+      detail: expect.any(String),
+      requestId: response.headers.get('x-request-id'),
+    });
+  });
+});
+
+describe('malformed HTTP', () => {
+  it('answers a request line Node cannot parse with a 400 problem', async () => {
+    const raw = await new Promise<string>((resolve, reject) => {
+      const socket = connect(server.port, '127.0.0.1', () => {
+        socket.write('GET /health/live HTTP/1.1\r\nHost: x\r\nBad Header\r\n\r\n');
+      });
+      let text = '';
+      socket.on('data', (chunk) => {
+        text += chunk;
+      });
+      socket.on('end', () => resolve(text));
+      socket.on('error', reject);
+    });
+    const [head = '', body = ''] = raw.split('\r\n\r\n');
+    expect(head).toMatch(/^HTTP\/1\.1 400 /);
+    expect(head).toContain('Content-Type: application/problem+json');
+    expect(JSON.parse(body)).toMatchObject({ code: 'BAD_REQUEST', status: 400 });
+  });
+});
+
+describe('keep-alive after an early refusal', () => {
+  const upload = 'x'.repeat(3 * 1024 * 1024);
+
+  /** Node's fetch keeps connections alive: each refusal is followed by a request on the pool. */
+  async function refuseThenAsk(send: () => Promise<Response>, status: number) {
+    for (let round = 0; round < 6; round += 1) {
+      const refused = await send();
+      expect(refused.status).toBe(status);
+      expect(refused.headers.get('connection')).toBe('close');
+      await refused.arrayBuffer();
+      const next = await fetch(`${base}/health/live`);
+      expect(next.status).toBe(200);
+    }
+  }
+
+  it('closes the connection after a 413 sent before the body was read', async () => {
+    await refuseThenAsk(
+      () =>
+        fetch(`${base}/trpc/athletes.create`, {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json' },
+          body: upload,
+        }),
+      413,
+    );
+  });
+
+  it('closes the connection after a 401 sent before an upload was read', async () => {
+    await refuseThenAsk(
+      () =>
+        fetch(`${base}/trpc/coaching.askMedia`, {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json' },
+          body: upload,
+        }),
+      401,
+    );
+  });
+
+  it('keeps the connection for a refusal whose small body was read', async () => {
+    const refused = await fetch(`${base}/trpc/athletes.create`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ json: { id: 'a', name: 'b' } }),
+    });
+    expect(refused.status).toBe(401);
+    expect(refused.headers.get('connection')).toBe('keep-alive');
+    await refused.arrayBuffer();
+    expect((await fetch(`${base}/health/live`)).status).toBe(200);
+  });
+});
+
+describe('uploads from unknown callers', () => {
+  /**
+   * Sends the headers and the first part of a multipart upload, then holds the rest back:
+   * only a server that refuses before reading the body can answer.
+   */
+  function startUpload(path: string, headers: Record<string, string>) {
+    const boundary = 'aria-upload-boundary';
+    const head = Buffer.from(
+      `--${boundary}\r\nContent-Disposition: form-data; name="question"\r\n\r\nHow is my start?\r\n` +
+        `--${boundary}\r\nContent-Disposition: form-data; name="image"; filename="a.png"\r\n` +
+        'Content-Type: image/png\r\n\r\n',
+    );
+    const request = httpRequest({
+      host: '127.0.0.1',
+      port: server.port,
+      path,
+      method: 'POST',
+      agent: false,
+      headers: {
+        ...headers,
+        'Content-Type': `multipart/form-data; boundary=${boundary}`,
+        'Content-Length': String(head.length + 8 * 1024 * 1024),
+      },
+    });
+    request.write(head);
+    request.write(Buffer.alloc(64 * 1024));
+    const answered = new Promise<{ status: number; body: string }>((resolve, reject) => {
+      request.on('response', (response) => {
+        let body = '';
+        response.on('data', (chunk) => {
+          body += chunk;
+        });
+        response.on('end', () => resolve({ status: response.statusCode ?? 0, body }));
+      });
+      request.on('error', reject);
+    });
+    return { answered, abort: () => request.destroy() };
+  }
+
+  it('refuses an anonymous media question before reading the upload', async () => {
+    const upload = startUpload('/v1/coaching/ask/media', {});
+    try {
+      const outcome = await Promise.race([
+        upload.answered,
+        new Promise<'no answer'>((resolve) => setTimeout(() => resolve('no answer'), 3_000)),
+      ]);
+      expect(outcome).not.toBe('no answer');
+      if (outcome === 'no answer') return;
+      expect(outcome.status).toBe(401);
+      expect(JSON.parse(outcome.body)).toMatchObject({
+        code: 'UNAUTHORIZED',
+        reason: 'credentials_missing',
+      });
+    } finally {
+      upload.abort();
+    }
+  });
+
+  it('refuses a bad token before reading the upload', async () => {
+    const upload = startUpload('/v1/coaching/ask/media', { Authorization: 'Bearer nope' });
+    try {
+      const outcome = await Promise.race([
+        upload.answered,
+        new Promise<'no answer'>((resolve) => setTimeout(() => resolve('no answer'), 3_000)),
+      ]);
+      expect(outcome).toMatchObject({ status: 401 });
+    } finally {
+      upload.abort();
+    }
+  });
+});
