@@ -2,6 +2,7 @@ import type { Config } from '@aria/config';
 import type { AriaDatabase } from '@aria/db';
 import type { AiProvider, BillingProvider, KeyValueStore } from '@aria/integrations';
 import type { Authenticator, Credentials, Identity } from './auth/identity.js';
+import type { ApiMetrics, ProcedureLogger } from './logger.js';
 import type { RateLimiter } from './metering/types.js';
 
 /** The adapters chosen once at start-up (createDeps) and shared by every request. */
@@ -17,6 +18,8 @@ export interface ApiDeps {
   readonly billing?: BillingProvider | undefined;
   /** Injected so tests can move time; production passes `() => new Date()`. */
   readonly now: () => Date;
+  /** Where failures are counted (the server's metrics); failures are logged either way. */
+  readonly metrics?: ApiMetrics | undefined;
 }
 
 /** Built per request by the transport (tRPC fetch handler or the REST adapter). */
@@ -24,6 +27,8 @@ export interface Context {
   readonly requestId: string;
   readonly deps: ApiDeps;
   readonly credentials: Credentials;
+  /** The request's logger (bound to its request id): failures are logged here, never dropped. */
+  readonly logger: ProcedureLogger;
   /** Headers the procedures add to the response (rate limits, quota, Retry-After). */
   readonly resHeaders: Headers;
   /** Set by the identify middleware; procedures built on `authedProcedure` always have it. */

@@ -17,6 +17,8 @@ export const metricNames = {
   httpRequestDuration: 'aria_http_request_duration_seconds',
   httpRequestsInFlight: 'aria_http_requests_in_flight',
   meteringDenials: 'aria_metering_denials_total',
+  quotaRefundFailures: 'aria_quota_refund_failures_total',
+  rateLimitDegraded: 'aria_ratelimit_degraded_total',
   cacheLookups: 'aria_cache_lookups_total',
   dbQueryDuration: 'aria_db_query_duration_seconds',
   dbQueriesInFlight: 'aria_db_queries_in_flight',
@@ -32,6 +34,8 @@ export const metricLabels = {
   [metricNames.httpRequestDuration]: ['method', 'route', 'status'],
   [metricNames.httpRequestsInFlight]: [],
   [metricNames.meteringDenials]: ['code', 'route'],
+  [metricNames.quotaRefundFailures]: ['kind'],
+  [metricNames.rateLimitDegraded]: ['bucket'],
   [metricNames.cacheLookups]: ['cache', 'result'],
   [metricNames.dbQueryDuration]: ['driver', 'operation', 'outcome'],
   [metricNames.dbQueriesInFlight]: ['driver'],
@@ -50,6 +54,10 @@ export interface AriaMetrics {
   readonly httpRequestsInFlight: Gauge;
   /** Requests refused by metering, by problem code (RATE_LIMITED, QUOTA_EXCEEDED). */
   readonly meteringDenials: Counter<'code' | 'route'>;
+  /** Quota units that could not be given back after the metered work failed. */
+  readonly quotaRefundFailures: Counter<'kind'>;
+  /** Calls let through because the rate limiter could not decide in time (Redis). */
+  readonly rateLimitDegraded: Counter<'bucket'>;
   /** Read-through cache lookups; hit ratio = hit / (hit + miss). */
   readonly cacheLookups: Counter<'cache' | 'result'>;
   readonly dbQueryDuration: Histogram<'driver' | 'operation' | 'outcome'>;
@@ -125,6 +133,18 @@ export function createMetrics(options: CreateMetricsOptions = {}): AriaMetrics {
       name: metricNames.meteringDenials,
       help: 'Calls refused by metering: RATE_LIMITED (429) or QUOTA_EXCEEDED (402).',
       labelNames: metricLabels[metricNames.meteringDenials],
+      registers,
+    }),
+    quotaRefundFailures: new Counter({
+      name: metricNames.quotaRefundFailures,
+      help: 'Quota units that could not be refunded after the metered work failed, by kind.',
+      labelNames: metricLabels[metricNames.quotaRefundFailures],
+      registers,
+    }),
+    rateLimitDegraded: new Counter({
+      name: metricNames.rateLimitDegraded,
+      help: 'Calls let through unlimited because the rate limiter did not answer in time.',
+      labelNames: metricLabels[metricNames.rateLimitDegraded],
       registers,
     }),
     cacheLookups: new Counter({

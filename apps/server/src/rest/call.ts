@@ -33,6 +33,7 @@ export async function callProcedure<T>(
     deps,
     credentials: credentialsFromHeaders(c.req.raw.headers),
     resHeaders,
+    logger: c.get('logger'),
     onIdentified: (identity) => c.set('userId', userIdOf(identity)),
   };
   try {

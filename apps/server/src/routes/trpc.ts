@@ -18,6 +18,7 @@ export function trpcRoutes(deps: ApiDeps) {
         deps,
         credentials: credentialsFromHeaders(c.req.raw.headers),
         resHeaders,
+        logger: c.get('logger'),
         onIdentified: (identity) => c.set('userId', userIdOf(identity)),
       }),
       onError: ({ error, path }) => {

@@ -94,7 +94,7 @@ export async function* streamAnswer(
       return;
     }
   } catch (error) {
-    if (!signal?.aborted) await charge.refund().catch(() => undefined);
+    if (!signal?.aborted) await charge.refund();
     throw error;
   }
 }
