@@ -1,3 +1,4 @@
+import { meteredKinds, type RateBucket } from '@aria/core';
 import {
   Counter,
   collectDefaultMetrics,
@@ -82,6 +83,8 @@ export interface CreateMetricsOptions {
 const httpBuckets = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30];
 const aiBuckets = [0.05, 0.1, 0.25, 0.5, 1, 2, 4, 8, 15, 30];
 const dbBuckets = [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5];
+
+const rateBuckets: readonly RateBucket[] = ['ask', 'default'];
 
 let processRegistry: PromRegistry | undefined;
 
@@ -188,5 +191,8 @@ export function createMetrics(options: CreateMetricsOptions = {}): AriaMetrics {
     contentType: registry.contentType,
     render: () => Registry.merge([registry, processMetrics()]).metrics(),
   } satisfies AriaMetrics;
+  // Failure counters start at 0 for every label value, so alerts see a series from the start.
+  for (const kind of meteredKinds) metrics.quotaRefundFailures.inc({ kind }, 0);
+  for (const bucket of rateBuckets) metrics.rateLimitDegraded.inc({ bucket }, 0);
   return metrics;
 }
