@@ -62,11 +62,11 @@ export async function checkQuota(
   const standing = await quotaStanding(ctx.deps.db, key);
   const headers = quotaHeaders(tier, standing.used, limit);
   setHeaders(ctx.resHeaders, headers);
-  const spent = () =>
+  const spent = (used: number) =>
     new AppError(
       'QUOTA_EXCEEDED',
       `The ${tier} tier allows ${limit} "${kind}" calls per month, all used; upgrade for more.`,
-      { headers: quotaHeaders(tier, standing.used, limit) },
+      { headers: quotaHeaders(tier, used, limit) },
     );
   const identity = requireIdentity(ctx);
   if (identity.kind === 'user' && identity.role === 'coach') {
@@ -80,20 +80,13 @@ export async function checkQuota(
     return chargeNothing;
   }
   if (standing.alreadyPaid) return chargeNothing;
-  if (limit !== UNLIMITED_QUOTA && standing.used >= limit) throw spent();
+  if (limit !== UNLIMITED_QUOTA && standing.used >= limit) throw spent(standing.used);
 
   return {
     async charge() {
       const outcome = await consumeMonthlyQuota(ctx.deps.db, { ...key, limit });
-      const charged = quotaHeaders(tier, outcome.used, limit);
-      setHeaders(ctx.resHeaders, charged);
-      if (!outcome.allowed) {
-        throw new AppError(
-          'QUOTA_EXCEEDED',
-          `The ${tier} tier allows ${limit} "${kind}" calls per month, all used; upgrade for more.`,
-          { headers: charged },
-        );
-      }
+      setHeaders(ctx.resHeaders, quotaHeaders(tier, outcome.used, limit));
+      if (!outcome.allowed) throw spent(outcome.used);
       if (outcome.alreadyPaid) return free;
       return {
         refund: async () => {
