@@ -173,7 +173,10 @@ describeOnDriver('pglite', 'billing with Stripe', (suite) => {
     });
     // Stripe's deletion event finds no athlete; a re-provisioned one starts on free.
     expect((await deliver(fake.subscriptionDeleted(subscriptionId))).outcome).toBe('unmatched');
-    expect(await athlete.billing.subscription()).toMatchObject({ tier: 'free', managedBy: 'direct' });
+    expect(await athlete.billing.subscription()).toMatchObject({
+      tier: 'free',
+      managedBy: 'direct',
+    });
   });
 
   it('refuses to set a tier directly while Stripe bills the athlete', async () => {
