@@ -13,6 +13,7 @@ import { requestLog } from './middleware/request-log.js';
 import {
   type AriaMetrics,
   annotateServerSpan,
+  apiMetrics,
   createMetrics,
   httpMetrics,
   httpServerSpans,
@@ -56,6 +57,7 @@ export function createApp({ deps, logger, lifecycle, metrics = createMetrics() }
     ...deps,
     kv: withCacheMetrics(deps.kv, metrics),
     ai: withAiMetrics(deps.ai, metrics),
+    metrics: apiMetrics(metrics),
   };
   app.route('/health', healthRoutes(deps, lifecycle));
   app.get('/metrics', metricsHandler(deps.config, metrics));

@@ -27,7 +27,7 @@ async function main() {
   const observability = startObservability(config);
   logger.info({ exporters: observability.tracingExporters }, 'tracing');
   const deps = await createDeps(config);
-  observability.observeDatabase(deps.database);
+  await observability.observeDatabase(deps.database);
   if (config.server.migrateOnStart) {
     await migrate(deps.database);
     logger.info({ database: deps.database.driver, kv: deps.kv.driver }, 'database migrated');

@@ -3,6 +3,7 @@ import type { AriaDatabase } from '@aria/db';
 import type { AiProvider, BillingProvider, KeyValueStore } from '@aria/integrations';
 import type { RequestIdentity } from './auth/identify-once.js';
 import type { Authenticator, Credentials, Identity } from './auth/identity.js';
+import type { ApiMetrics, ProcedureLogger } from './logger.js';
 import type { RateLimiter } from './metering/types.js';
 
 /** The adapters chosen once at start-up (createDeps) and shared by every request. */
@@ -18,6 +19,8 @@ export interface ApiDeps {
   readonly billing?: BillingProvider | undefined;
   /** Injected so tests can move time; production passes `() => new Date()`. */
   readonly now: () => Date;
+  /** Where failures are counted (the server's metrics); failures are logged either way. */
+  readonly metrics?: ApiMetrics | undefined;
 }
 
 /** Built per request by the transport (tRPC fetch handler or the REST adapter). */
@@ -30,6 +33,8 @@ export interface Context {
    * the calls of a batch share one check. Without it each call authenticates on its own.
    */
   readonly identifyRequest?: RequestIdentity;
+  /** The request's logger (bound to its request id): failures are logged here, never dropped. */
+  readonly logger: ProcedureLogger;
   /** Headers the procedures add to the response (rate limits, quota, Retry-After). */
   readonly resHeaders: Headers;
   /**

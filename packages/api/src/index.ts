@@ -5,6 +5,7 @@ export * from './auth/identity.js';
 export { revokeToken, revokeUserTokensBefore } from './auth/revocation.js';
 export type { ApiDeps, Context } from './context.js';
 export { problemFromTrpcError, toTrpcError, zodIssues } from './errors.js';
+export type { ApiMetrics, ProcedureLogger } from './logger.js';
 export type { RateLimitDecision, RateLimiter, RateLimitRule } from './metering/types.js';
 export { type AppRouter, appRouter, type RouterInputs, type RouterOutputs } from './router.js';
 export {

@@ -12,6 +12,7 @@ import type { Credentials, UserRole } from './auth/identity.js';
 import { signTestJwt, testClock, testConfig, testInternalApiKey } from './auth/test-support.js';
 import type { ApiDeps } from './context.js';
 import { appRouter } from './router.js';
+import { recordingLogger } from './testing/recording-logger.js';
 import { createCallerFactory } from './trpc.js';
 
 const createAppCaller = createCallerFactory(appRouter);
@@ -48,10 +49,19 @@ export function routerTestKit(db: () => AriaDatabase, options: RouterTestKitOpti
     billing,
     authenticator: createAuthenticator({ config, db: db(), kv, now: clock.now }),
   });
+  const logger = recordingLogger();
   const caller = (credentials: Credentials) =>
-    createAppCaller({ requestId: 'test', deps: deps(), credentials, resHeaders: new Headers() });
+    createAppCaller({
+      requestId: 'test',
+      deps: deps(),
+      credentials,
+      resHeaders: new Headers(),
+      logger,
+    });
   return {
     clock,
+    /** Every line procedures logged, across callers of this kit. */
+    logged: logger.lines,
     kv,
     caller,
     asUser: async (sub: string, role: UserRole = 'athlete') =>

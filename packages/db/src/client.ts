@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Config } from '@aria/config';
 import { PGlite } from '@electric-sql/pglite';
-import type { ExtractTablesWithRelations } from 'drizzle-orm';
+import type { ExtractTablesWithRelations, Logger as QueryLogger } from 'drizzle-orm';
 import { sql } from 'drizzle-orm';
 import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
@@ -35,9 +35,13 @@ export interface DatabaseHandle {
   close(): Promise<void>;
 }
 
+export type { QueryLogger };
+
 export interface CreateDbOptions {
   /** PGlite only: keep the database in memory instead of `${dataDir}/pglite` (tests). */
   readonly inMemory?: boolean;
+  /** Drizzle's query logger hook: sees every query's SQL text and parameters as it is sent. */
+  readonly queryLogger?: QueryLogger;
 }
 
 export type DatabaseConfig = Pick<Config, 'database' | 'dataDir'>;
@@ -55,9 +59,10 @@ export async function createDb(
   config: DatabaseConfig,
   options: CreateDbOptions = {},
 ): Promise<DatabaseHandle> {
+  const logger = options.queryLogger ?? false;
   return config.database.url
-    ? openPostgres(config.database.url, config.database.poolMax)
-    : openPglite(options.inMemory ? undefined : join(config.dataDir, 'pglite'));
+    ? openPostgres(config.database.url, config.database.poolMax, logger)
+    : openPglite(options.inMemory ? undefined : join(config.dataDir, 'pglite'), logger);
 }
 
 /** Applies every pending migration of `packages/db/migrations`; a no-op when up to date. */
@@ -67,9 +72,9 @@ export async function migrate(handle: DatabaseHandle): Promise<void> {
   await run();
 }
 
-function openPostgres(url: string, poolMax: number): DatabaseHandle {
+function openPostgres(url: string, poolMax: number, logger: QueryLogger | false): DatabaseHandle {
   const client = postgres(url, { max: poolMax, onnotice: () => {} });
-  const db = drizzlePostgres({ client, ...drizzleOptions });
+  const db = drizzlePostgres({ client, logger, ...drizzleOptions });
   return register(
     {
       db,
@@ -81,10 +86,13 @@ function openPostgres(url: string, poolMax: number): DatabaseHandle {
   );
 }
 
-async function openPglite(dataDir: string | undefined): Promise<DatabaseHandle> {
+async function openPglite(
+  dataDir: string | undefined,
+  logger: QueryLogger | false,
+): Promise<DatabaseHandle> {
   if (dataDir) mkdirSync(dataDir, { recursive: true });
   const client = await PGlite.create(dataDir);
-  const db = drizzlePglite({ client, ...drizzleOptions });
+  const db = drizzlePglite({ client, logger, ...drizzleOptions });
   return register(
     {
       db,

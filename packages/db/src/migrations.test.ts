@@ -17,6 +17,7 @@ const expectedTables = [
   'mood_reports',
   'outbox_events',
   'processed_webhook_events',
+  'quota_grants',
   'subscriptions',
   'training_plans',
   'training_sessions',

@@ -114,18 +114,57 @@ function observePreparedQuery(prepared: unknown, driver: DatabaseDriver, sqlText
   return prepared;
 }
 
-/** Wraps `prepareQuery` of the handle's session class once per class (idempotent). */
-function patchSessionClass(handle: DatabaseHandle): boolean {
+/** Raised at start-up when drizzle no longer lets queries be observed this way. */
+export class DatabaseInstrumentationError extends Error {
+  override readonly name = 'DatabaseInstrumentationError';
+}
+
+/**
+ * Wraps `prepareQuery` of the handle's session class once per class (idempotent). The method
+ * is drizzle's internal API: when an upgrade renames it, start-up fails here instead of the
+ * metrics silently going quiet.
+ */
+function patchSessionClass(handle: DatabaseHandle): void {
   const prototype: unknown = Object.getPrototypeOf(handle.db._.session);
-  if (!isSessionPrototype(prototype)) return false;
-  if (driverOfPrototype.has(prototype)) return true;
+  if (!isSessionPrototype(prototype)) {
+    throw new DatabaseInstrumentationError(
+      `the ${handle.driver} drizzle session has no prepareQuery to observe queries through; ` +
+        'update apps/server/src/observability/database.ts for this drizzle-orm version',
+    );
+  }
+  if (driverOfPrototype.has(prototype)) return;
   driverOfPrototype.set(prototype, handle.driver);
   const driver = handle.driver;
   const original = prototype.prepareQuery;
   prototype.prepareQuery = function prepareQueryObserved(query, ...rest) {
     return observePreparedQuery(original.call(this, query, ...rest), driver, sqlTextOf(query));
   };
-  return true;
+}
+
+/** Sends the handle's ping and fails unless the wrapper saw it: the hook really observes. */
+async function verifyObserved(handle: DatabaseHandle): Promise<void> {
+  let seen = 0;
+  const probe: QueryListener = {
+    start(driver) {
+      if (driver === handle.driver) seen += 1;
+      return () => {};
+    },
+  };
+  listeners.add(probe);
+  // The wrapper sees a query before it runs, so an unreachable database still proves the
+  // hook; reachability itself is the readiness check's concern, reported there.
+  const failure = await handle.ping().then(
+    () => undefined,
+    (error: unknown) => error,
+  );
+  listeners.delete(probe);
+  if (seen === 0) {
+    throw new DatabaseInstrumentationError(
+      `a ${handle.driver} query did not pass through the instrumentation; ` +
+        'drizzle-orm no longer prepares queries the way apps/server/src/observability/database.ts expects',
+      { cause: failure },
+    );
+  }
 }
 
 export interface InstrumentDatabaseOptions {
@@ -136,17 +175,19 @@ export interface InstrumentDatabaseOptions {
 }
 
 /**
- * Starts database spans (exported when tracing is on) and, with `metrics`, query metrics.
- * Returns a function that stops the metrics; the class wrapper stays (it is cheap and
- * shared by every handle of that driver in the process).
+ * Starts database spans (exported when tracing is on) and, with `metrics`, query metrics,
+ * after checking with one query that the hook sees queries; rejects with
+ * DatabaseInstrumentationError otherwise. Resolves to a function that stops the metrics; the
+ * class wrapper stays (it is cheap and shared by every handle of that driver in the process).
  */
-export function instrumentDatabase(
+export async function instrumentDatabase(
   handle: DatabaseHandle,
   options: InstrumentDatabaseOptions,
-): { readonly instrumented: boolean; stop(): void } {
-  const instrumented = patchSessionClass(handle);
+): Promise<{ stop(): void }> {
+  patchSessionClass(handle);
+  await verifyObserved(handle);
   const { metrics } = options;
-  if (!metrics) return { instrumented, stop: () => {} };
+  if (!metrics) return { stop: () => {} };
 
   metrics.dbPoolMaxConnections.set(
     { driver: handle.driver },
@@ -166,5 +207,5 @@ export function instrumentDatabase(
     },
   };
   listeners.add(listener);
-  return { instrumented, stop: () => listeners.delete(listener) };
+  return { stop: () => listeners.delete(listener) };
 }

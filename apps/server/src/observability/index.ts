@@ -1,4 +1,5 @@
 export { withAiMetrics } from './ai-metrics.js';
+export { apiMetrics } from './api-metrics.js';
 export { withCacheMetrics } from './cache-metrics.js';
 export { instrumentDatabase } from './database.js';
 export { httpMetrics } from './http-metrics.js';

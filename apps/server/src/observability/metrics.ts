@@ -1,3 +1,4 @@
+import { meteredKinds, type RateBucket } from '@aria/core';
 import {
   Counter,
   collectDefaultMetrics,
@@ -17,6 +18,8 @@ export const metricNames = {
   httpRequestDuration: 'aria_http_request_duration_seconds',
   httpRequestsInFlight: 'aria_http_requests_in_flight',
   meteringDenials: 'aria_metering_denials_total',
+  quotaRefundFailures: 'aria_quota_refund_failures_total',
+  rateLimitDegraded: 'aria_ratelimit_degraded_total',
   cacheLookups: 'aria_cache_lookups_total',
   dbQueryDuration: 'aria_db_query_duration_seconds',
   dbQueriesInFlight: 'aria_db_queries_in_flight',
@@ -32,6 +35,8 @@ export const metricLabels = {
   [metricNames.httpRequestDuration]: ['method', 'route', 'status'],
   [metricNames.httpRequestsInFlight]: [],
   [metricNames.meteringDenials]: ['code', 'route'],
+  [metricNames.quotaRefundFailures]: ['kind'],
+  [metricNames.rateLimitDegraded]: ['bucket'],
   [metricNames.cacheLookups]: ['cache', 'result'],
   [metricNames.dbQueryDuration]: ['driver', 'operation', 'outcome'],
   [metricNames.dbQueriesInFlight]: ['driver'],
@@ -50,6 +55,10 @@ export interface AriaMetrics {
   readonly httpRequestsInFlight: Gauge;
   /** Requests refused by metering, by problem code (RATE_LIMITED, QUOTA_EXCEEDED). */
   readonly meteringDenials: Counter<'code' | 'route'>;
+  /** Quota units that could not be given back after the metered work failed. */
+  readonly quotaRefundFailures: Counter<'kind'>;
+  /** Calls let through because the rate limiter could not decide in time (Redis). */
+  readonly rateLimitDegraded: Counter<'bucket'>;
   /** Read-through cache lookups; hit ratio = hit / (hit + miss). */
   readonly cacheLookups: Counter<'cache' | 'result'>;
   readonly dbQueryDuration: Histogram<'driver' | 'operation' | 'outcome'>;
@@ -74,6 +83,8 @@ export interface CreateMetricsOptions {
 const httpBuckets = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30];
 const aiBuckets = [0.05, 0.1, 0.25, 0.5, 1, 2, 4, 8, 15, 30];
 const dbBuckets = [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5];
+
+const rateBuckets: readonly RateBucket[] = ['ask', 'default'];
 
 let processRegistry: PromRegistry | undefined;
 
@@ -127,6 +138,18 @@ export function createMetrics(options: CreateMetricsOptions = {}): AriaMetrics {
       labelNames: metricLabels[metricNames.meteringDenials],
       registers,
     }),
+    quotaRefundFailures: new Counter({
+      name: metricNames.quotaRefundFailures,
+      help: 'Quota units that could not be refunded after the metered work failed, by kind.',
+      labelNames: metricLabels[metricNames.quotaRefundFailures],
+      registers,
+    }),
+    rateLimitDegraded: new Counter({
+      name: metricNames.rateLimitDegraded,
+      help: 'Calls let through unlimited because the rate limiter did not answer in time.',
+      labelNames: metricLabels[metricNames.rateLimitDegraded],
+      registers,
+    }),
     cacheLookups: new Counter({
       name: metricNames.cacheLookups,
       help: 'Read-through cache lookups by cache and result (hit or miss).',
@@ -168,5 +191,8 @@ export function createMetrics(options: CreateMetricsOptions = {}): AriaMetrics {
     contentType: registry.contentType,
     render: () => Registry.merge([registry, processMetrics()]).metrics(),
   } satisfies AriaMetrics;
+  // Failure counters start at 0 for every label value, so alerts see a series from the start.
+  for (const kind of meteredKinds) metrics.quotaRefundFailures.inc({ kind }, 0);
+  for (const bucket of rateBuckets) metrics.rateLimitDegraded.inc({ bucket }, 0);
   return metrics;
 }

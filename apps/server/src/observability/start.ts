@@ -8,8 +8,8 @@ export interface Observability {
   readonly metrics: AriaMetrics;
   /** `otlp`, `azure-monitor`, both or none (tracing off). */
   readonly tracingExporters: readonly string[];
-  /** Database spans and query metrics for the handle the app uses. */
-  observeDatabase(handle: DatabaseHandle): void;
+  /** Database spans and query metrics for the handle the app uses; rejects if it cannot. */
+  observeDatabase(handle: DatabaseHandle): Promise<void>;
   /** Flushes pending spans; call last, after the HTTP server and the pools closed. */
   shutdown(): Promise<void>;
 }
@@ -21,8 +21,8 @@ export function startObservability(config: Config): Observability {
   return {
     metrics,
     tracingExporters: tracing?.exporters ?? [],
-    observeDatabase(handle) {
-      instrumentDatabase(handle, { metrics, poolMax: config.database.poolMax });
+    async observeDatabase(handle) {
+      await instrumentDatabase(handle, { metrics, poolMax: config.database.poolMax });
     },
     shutdown: async () => {
       await tracing?.shutdown();

@@ -85,10 +85,18 @@ const deleteAthlete = createRoute({
   path: '/athletes/{id}',
   operationId: 'athletes.delete',
   summary: 'Erase an athlete and everything stored about it',
+  description:
+    'Keeps only the usage ledger (counts keyed by the TrackLit user id), so the quota is not ' +
+    'reset. A Stripe subscription still billing the athlete is cancelled first; 409 when ' +
+    'this server cannot cancel it (no Stripe settings).',
   tags,
   security: authenticated,
   request: { params: athleteParams },
-  responses: { 200: jsonOk(athleteErasedSchema, 'The erasure.'), ...authedProblems },
+  responses: {
+    200: jsonOk(athleteErasedSchema, 'The erasure.'),
+    ...authedProblems,
+    409: problemAnswer(409),
+  },
 });
 
 const exportAthlete = createRoute({

@@ -37,6 +37,7 @@ export async function callProcedure<T>(
     identifyRequest: requestIdentity(c, deps),
     resHeaders,
     signal,
+    logger: c.get('logger'),
     onIdentified: (identity) => c.set('userId', userIdOf(identity)),
   };
   try {

@@ -28,6 +28,7 @@ export function trpcRoutes(deps: ApiDeps) {
         resHeaders,
         streamable: info.accept === 'application/jsonl',
         signal: requestSignal(c),
+        logger: c.get('logger'),
         onIdentified: (identity) => c.set('userId', userIdOf(identity)),
       }),
       onError: ({ error, path }) => {

@@ -15,7 +15,10 @@ export function stripeWebhookRoutes(deps: ApiDeps) {
     const line = { provider: 'stripe', ...result };
     const logger = c.get('logger');
     if (result.outcome === 'unmatched') logger.warn(line, 'stripe event names no known athlete');
-    else if (result.outcome === 'ignored') logger.info(line, 'stripe event acknowledged, not used');
+    else if (result.outcome === 'cancelled_second_subscription') {
+      logger.warn(line, 'cancelled a second Stripe subscription of one athlete; refund it if paid');
+    } else if (result.outcome === 'ignored')
+      logger.info(line, 'stripe event acknowledged, not used');
     else logger.info(line, 'stripe event');
     return c.json({ received: true, outcome: result.outcome }, 200);
   });

@@ -1,52 +1,107 @@
 import { AppError, type MeteredKind, monthlyLimit } from '@aria/core';
 import {
   consumeMonthlyQuota,
-  findTier,
-  isForeignKeyViolation,
   type QuotaKey,
+  quotaStanding,
   refundMonthlyQuota,
+  UNLIMITED_QUOTA,
   utcDay,
 } from '@aria/db';
 import type { Context } from '../context.js';
+import { requireIdentity } from '../procedures.js';
 import { setHeaders } from './rate-headers.js';
-import { targetAthleteId } from './target-athlete.js';
+import { quotaSubject, targetAthleteId } from './target-athlete.js';
+import type { TierOf } from './tier-of.js';
 
-/** One consumed unit of an athlete's monthly quota. */
+/** One consumed unit of an athlete's monthly quota (or none, for a call that costs nothing). */
 export interface QuotaCharge {
-  /** Gives the unit back (the metered work failed) and updates `X-Monthly-Usage`. */
+  /**
+   * Gives the unit back (the metered work failed) and updates `X-Monthly-Usage`. Never
+   * rejects: a refund that fails is logged and counted (the athlete lost one unit).
+   */
   refund(): Promise<void>;
 }
 
+/** The quota of a call, checked without writing before the rate limit and charged after it. */
+export interface QuotaCheck {
+  /** Consumes the unit; QUOTA_EXCEEDED when calls that passed meanwhile spent the quota. */
+  charge(): Promise<QuotaCharge>;
+}
+
+const free: QuotaCharge = { refund: async () => {} };
+const chargeNothing: QuotaCheck = { charge: async () => free };
+
 /**
- * Consumes one `kind` call of the target athlete's monthly quota (see `targetAthleteId`) and
- * sets `X-Subscription-Tier`, `X-Monthly-Usage` (after this call) and `X-Monthly-Limit` (-1 for
- * unlimited). Throws QUOTA_EXCEEDED (402) when the quota is spent, NOT_FOUND for an unknown
- * athlete.
+ * Checks one `kind` call against the target athlete's monthly quota (see `targetAthleteId`)
+ * by reading it: a spent quota throws QUOTA_EXCEEDED (402) here, before the rate is touched
+ * (waiting would not help). Sets `X-Subscription-Tier`, `X-Monthly-Usage` and
+ * `X-Monthly-Limit` (-1 for unlimited). NOT_FOUND for an unknown athlete.
+ *
+ * A coach's read never consumes the athlete's quota: it only needs the athlete's tier to
+ * include `kind`. A call for a `ctx.quotaSubject` already paid for (readiness of a day read
+ * before) is free.
  */
-export async function chargeQuota(ctx: Context, kind: MeteredKind): Promise<QuotaCharge> {
-  const { db } = ctx.deps;
+export async function checkQuota(
+  ctx: Context,
+  kind: MeteredKind,
+  tierOf: TierOf,
+  now: Date,
+): Promise<QuotaCheck> {
   const athleteId = targetAthleteId(ctx);
-  const now = ctx.deps.now();
-  const { tier, periodStart } = await findTier(db, athleteId, now);
+  const { exists, tier, periodStart } = await tierOf(athleteId);
+  if (!exists) throw new AppError('NOT_FOUND', 'No such athlete.');
   const limit = monthlyLimit(tier, kind);
-  const key: QuotaKey = { athleteId, periodStart, kind, day: utcDay(now) };
-  const outcome = await consumeMonthlyQuota(db, { ...key, limit }).catch((error: unknown) => {
-    if (isForeignKeyViolation(error)) throw new AppError('NOT_FOUND', 'No such athlete.');
-    throw error;
-  });
-  const headers = quotaHeaders(tier, outcome.used, limit);
+  const subject = quotaSubject(ctx);
+  const key: QuotaKey = {
+    athleteId,
+    periodStart,
+    kind,
+    day: utcDay(now),
+    ...(subject === undefined ? {} : { subject }),
+  };
+  const standing = await quotaStanding(ctx.deps.db, key);
+  const headers = quotaHeaders(tier, standing.used, limit);
   setHeaders(ctx.resHeaders, headers);
-  if (!outcome.allowed) {
-    throw new AppError(
+  const spent = (used: number) =>
+    new AppError(
       'QUOTA_EXCEEDED',
       `The ${tier} tier allows ${limit} "${kind}" calls per month, all used; upgrade for more.`,
-      { headers },
+      { headers: quotaHeaders(tier, used, limit) },
     );
+  const identity = requireIdentity(ctx);
+  if (identity.kind === 'user' && identity.role === 'coach') {
+    if (limit === 0) {
+      throw new AppError(
+        'QUOTA_EXCEEDED',
+        `The athlete's ${tier} tier does not include "${kind}" calls; the athlete can upgrade.`,
+        { headers },
+      );
+    }
+    return chargeNothing;
   }
+  if (standing.alreadyPaid) return chargeNothing;
+  if (limit !== UNLIMITED_QUOTA && standing.used >= limit) throw spent(standing.used);
+
   return {
-    refund: async () => {
-      const used = await refundMonthlyQuota(db, key);
-      setHeaders(ctx.resHeaders, quotaHeaders(tier, used, limit));
+    async charge() {
+      const outcome = await consumeMonthlyQuota(ctx.deps.db, { ...key, limit });
+      setHeaders(ctx.resHeaders, quotaHeaders(tier, outcome.used, limit));
+      if (!outcome.allowed) throw spent(outcome.used);
+      if (outcome.alreadyPaid) return free;
+      return {
+        refund: async () => {
+          try {
+            const used = await refundMonthlyQuota(ctx.deps.db, key);
+            setHeaders(ctx.resHeaders, quotaHeaders(tier, used, limit));
+          } catch (error) {
+            ctx.deps.metrics?.quotaRefundFailed(kind);
+            ctx.logger.error(
+              { err: error, athleteId, kind, periodStart },
+              'quota refund failed; the athlete lost one unit',
+            );
+          }
+        },
+      };
     },
   };
 }

@@ -1,10 +1,10 @@
 import { AppError, type RateBucket } from '@aria/core';
-import { findTier } from '@aria/db';
 import type { Identity } from '../auth/identity.js';
 import type { Context } from '../context.js';
 import { requireIdentity } from '../procedures.js';
 import { rateLimitHeaders, secondsUntil, setHeaders } from './rate-headers.js';
 import { rateRulesFor } from './rate-rules.js';
+import type { TierOf } from './tier-of.js';
 import type { RateLimitDecision, RateLimiter, RateLimitRule } from './types.js';
 
 /** The user whose rate a call counts against; service and admin calls are not rate limited. */
@@ -16,18 +16,29 @@ export function rateLimitedUser(identity: Identity): string | undefined {
 /**
  * Counts the call against the caller's per-minute (and, where the tier has one, per-hour)
  * limit of `bucket` at the caller's own tier, and sets `X-RateLimit-*` on the response.
- * Throws RATE_LIMITED (429, `Retry-After`) when a window is spent.
+ * Throws RATE_LIMITED (429, `Retry-After`) when a window is spent. Writes nothing to the
+ * database. When the limiter cannot decide (Redis timed out) the call goes through without
+ * `X-RateLimit-*` headers, and that is logged and counted.
  */
-export async function enforceRate(ctx: Context, bucket: RateBucket): Promise<void> {
+export async function enforceRate(
+  ctx: Context,
+  bucket: RateBucket,
+  tierOf: TierOf,
+  now: Date,
+): Promise<void> {
   const userId = rateLimitedUser(requireIdentity(ctx));
   if (userId === undefined) return;
-  const now = ctx.deps.now();
-  const { tier } = await findTier(ctx.deps.db, userId, now);
+  const { tier } = await tierOf(userId);
   const decision = await limitAll(
     ctx.deps.rateLimiter,
     `${bucket}:user:${userId}`,
     rateRulesFor(tier, bucket),
   );
+  if (decision.degraded) {
+    ctx.deps.metrics?.rateLimitDegraded(bucket);
+    ctx.logger.warn({ bucket, userId }, 'rate limiter did not decide in time; call let through');
+    return;
+  }
   const headers = rateLimitHeaders(decision, now.getTime());
   setHeaders(ctx.resHeaders, headers);
   if (!decision.success) {
@@ -43,7 +54,8 @@ export async function enforceRate(ctx: Context, bucket: RateBucket): Promise<voi
 /**
  * Checks the rules in order (shortest window first) and stops at the first refusal, so calls
  * refused by the minute window do not use up the hour. Answers the refusal, or else the
- * decision with the fewest calls remaining (the one the client should pace itself by).
+ * decision with the fewest calls remaining (the one the client should pace itself by); a
+ * degraded answer to any rule makes the whole decision degraded.
  */
 async function limitAll(
   limiter: RateLimiter,
@@ -53,7 +65,7 @@ async function limitAll(
   let binding: RateLimitDecision | undefined;
   for (const rule of rules) {
     const decision = await limiter.limit(key, rule);
-    if (!decision.success) return decision;
+    if (decision.degraded || !decision.success) return decision;
     if (binding === undefined || decision.remaining < binding.remaining) binding = decision;
   }
   if (binding === undefined) throw new Error('a rate bucket needs at least one rule');

@@ -1,8 +1,13 @@
-export type { QuotaCharge } from './charge-quota.js';
-export { chargeQuota } from './charge-quota.js';
+export type { QuotaCharge, QuotaCheck } from './charge-quota.js';
+export { checkQuota } from './charge-quota.js';
 export { enforceRate, rateLimitedUser } from './enforce-rate.js';
-export { type MeteredOptions, metered, monthlyQuota, rateLimited } from './middleware.js';
+export { type MeteredOptions, meter, metered, monthlyQuota, rateLimited } from './middleware.js';
 export { rateLimitHeaders, secondsUntil } from './rate-headers.js';
 export { rateRulesFor } from './rate-rules.js';
-export { type TargetAthleteContext, targetAthleteId } from './target-athlete.js';
+export {
+  type QuotaSubjectContext,
+  quotaSubject,
+  type TargetAthleteContext,
+  targetAthleteId,
+} from './target-athlete.js';
 export type { RateBucket, RateLimitDecision, RateLimiter, RateLimitRule } from './types.js';

@@ -1,4 +1,6 @@
 import { randomUUID } from 'node:crypto';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { loadConfig } from '@aria/config';
 import { AppError, type ErrorCode } from '@aria/core';
@@ -14,6 +16,7 @@ import { describeOnDriver } from '@aria/db/testing';
 import {
   createBuiltinProvider,
   createRateLimiter,
+  createUpstashRateLimiter,
   createUpstashStore,
   type KeyValueStore,
   withKeyPrefix,
@@ -25,11 +28,14 @@ import {
   type UpstashBridge,
 } from '@aria/integrations/testing';
 import { TRPCError } from '@trpc/server';
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest';
 import { z } from 'zod';
 import type { Authenticator, Identity } from '../auth/identity.js';
 import type { ApiDeps, Context } from '../context.js';
+import type { ApiMetrics } from '../logger.js';
 import { authedProcedure } from '../procedures.js';
+import { type LoggedLine, recordingLogger } from '../testing/recording-logger.js';
 import { createCallerFactory, router } from '../trpc.js';
 import { metered, monthlyQuota } from './middleware.js';
 import type { RateLimiter } from './types.js';
@@ -46,6 +52,13 @@ const testRouter = router({
       return { answer: input.q };
     }),
   ping: authedProcedure.use(metered({ bucket: 'default' })).query(() => 'pong'),
+  /** Fails after its database went away: the refund cannot reach it either. */
+  askAndLoseDatabase: authedProcedure
+    .use(metered({ bucket: 'ask', quota: 'ask' }))
+    .mutation(async () => {
+      await lostDatabase?.close();
+      throw new AppError('AI_UNAVAILABLE', 'The model is down.');
+    }),
   /** Acts for a named athlete: puts `athleteId` in ctx before the quota, as the contract says. */
   askFor: authedProcedure
     .input(z.object({ athleteId: z.string().min(1) }))
@@ -54,6 +67,7 @@ const testRouter = router({
     .mutation(() => 'planned'),
 });
 const createCaller = createCallerFactory(testRouter);
+let lostDatabase: { close(): Promise<void> } | undefined;
 type Caller = ReturnType<typeof createCaller>;
 
 /** Stands in for the real authenticator: `athlete:<id>`, `admin:<id>` or `service`. */
@@ -94,6 +108,12 @@ describeOnDriver('postgres', 'metering through tRPC', (suite) => {
   let deps: ApiDeps;
   let kv: KeyValueStore;
   let rateLimiter: RateLimiter;
+  let logged: LoggedLine[] = [];
+  const counted: Array<[keyof ApiMetrics, string]> = [];
+  const metrics: ApiMetrics = {
+    quotaRefundFailed: (kind) => counted.push(['quotaRefundFailed', kind]),
+    rateLimitDegraded: (bucket) => counted.push(['rateLimitDegraded', bucket]),
+  };
 
   beforeAll(async () => {
     await services.setup();
@@ -111,20 +131,31 @@ describeOnDriver('postgres', 'metering through tRPC', (suite) => {
       rateLimiter,
       ai: createBuiltinProvider(),
       now: () => new Date(),
+      metrics,
     };
   });
   beforeEach(services.guard);
+  beforeEach(() => {
+    logged = [];
+    counted.length = 0;
+  });
   afterAll(async () => {
     await kv?.deleteByPrefix('');
     await services.teardown();
   });
 
-  async function call<T>(token: string, run: (caller: Caller) => Promise<T>): Promise<Outcome<T>> {
+  async function call<T>(
+    token: string,
+    run: (caller: Caller) => Promise<T>,
+    using: ApiDeps = deps,
+  ): Promise<Outcome<T>> {
+    const logger = recordingLogger(logged);
     const ctx: Context = {
       requestId: randomUUID(),
-      deps,
+      deps: using,
       credentials: { bearerToken: token },
       resHeaders: new Headers(),
+      logger,
     };
     try {
       return { ok: true, value: await run(createCaller(ctx)), headers: ctx.resHeaders };
@@ -158,13 +189,12 @@ describeOnDriver('postgres', 'metering through tRPC', (suite) => {
     return (await usageFor(suite.db, athleteId, periodStart)).ask;
   };
 
-  it('lets a free athlete ask once of 50 concurrent asks; the rest get 402 (quota first)', async () => {
+  it('lets a free athlete ask once of 50 concurrent asks; the rest get 429, or 402 once spent', async () => {
     await awayFromMinuteEnd();
     const athleteId = await newAthlete();
     const outcomes = await concurrently(50, `athlete:${athleteId}`, (c) => c.ask({ q: 'hi' }));
-
     expect(count(outcomes)).toBe(1);
-    expect(count(outcomes, 'QUOTA_EXCEEDED')).toBe(49);
+    expect(count(outcomes, 'RATE_LIMITED') + count(outcomes, 'QUOTA_EXCEEDED')).toBe(49);
     const passed = outcomes.find((outcome) => outcome.ok);
     expect(passed?.value).toEqual({ answer: 'hi' });
     expect(Object.fromEntries(passed?.headers ?? [])).toEqual({
@@ -178,14 +208,19 @@ describeOnDriver('postgres', 'metering through tRPC', (suite) => {
     const reset = Number(passed?.headers.get('x-ratelimit-reset'));
     expect(reset).toBeGreaterThanOrEqual(1);
     expect(reset).toBeLessThanOrEqual(60);
-    for (const refused of outcomes.filter((outcome) => !outcome.ok)) {
+    for (const refused of outcomes.filter((outcome) => outcome.code === 'QUOTA_EXCEEDED')) {
+      // 402 only once the one answered ask had spent the quota.
       expect(refused.status).toBe(402);
       expect(refused.headers.get('x-monthly-usage')).toBe('1');
-      expect(refused.headers.get('x-monthly-limit')).toBe('1');
-      expect(refused.headers.get('x-subscription-tier')).toBe('free');
       expect(refused.headers.get('retry-after')).toBeNull();
     }
     expect(await askUsage(athleteId)).toBe(1);
+    // The quota is spent: the next ask is 402 whatever the rate says.
+    await sleep(0);
+    const next = await call(`athlete:${athleteId}`, (c) => c.ask({ q: 'again' }));
+    expect(next).toMatchObject({ ok: false, code: 'QUOTA_EXCEEDED', status: 402 });
+    expect(next.headers.get('x-monthly-usage')).toBe('1');
+    expect(next.headers.get('x-subscription-tier')).toBe('free');
   });
 
   it('lets 10 of 50 concurrent default calls through for a free athlete; 40 get 429', async () => {
@@ -235,20 +270,134 @@ describeOnDriver('postgres', 'metering through tRPC', (suite) => {
     expect(await askUsage(athleteId)).toBe(0);
   });
 
-  it('gives a pro athlete 5 asks a minute and refunds the quota of those the rate refuses', async () => {
+  it('gives a pro athlete 5 asks a minute and charges only the calls the rate lets through', async () => {
     await awayFromMinuteEnd();
     const athleteId = await newAthlete({ tier: 'pro' });
     const outcomes = await concurrently(50, `athlete:${athleteId}`, (c) => c.ask({ q: 'hi' }));
-
     expect(count(outcomes)).toBe(5);
-    expect(count(outcomes, 'RATE_LIMITED')).toBeGreaterThanOrEqual(10);
-    expect(count(outcomes, 'RATE_LIMITED') + count(outcomes, 'QUOTA_EXCEEDED')).toBe(45);
+    // 10 of 15 remain afterwards: none of the refusals may claim the quota is spent.
+    expect(count(outcomes, 'RATE_LIMITED')).toBe(45);
+    expect(count(outcomes, 'QUOTA_EXCEEDED')).toBe(0);
     for (const passed of outcomes.filter((outcome) => outcome.ok)) {
       expect(passed.headers.get('x-subscription-tier')).toBe('pro');
       expect(passed.headers.get('x-monthly-limit')).toBe('15');
       expect(passed.headers.get('x-ratelimit-limit')).toBe('5');
     }
     expect(await askUsage(athleteId)).toBe(5);
+  });
+
+  it('lets exactly the remaining quota through and answers 402 only for calls it really lacks', async () => {
+    await awayFromMinuteEnd();
+    const athleteId = await newAthlete({ tier: 'pro' });
+    const { periodStart } = await findTier(suite.db, athleteId);
+    for (let i = 0; i < 12; i += 1) {
+      await consumeMonthlyQuota(suite.db, { athleteId, periodStart, kind: 'ask', limit: 15 });
+    }
+    const outcomes = await concurrently(50, `athlete:${athleteId}`, (c) => c.ask({ q: 'hi' }));
+    expect(count(outcomes)).toBe(3);
+    // At most 5 pass the rate; those finding no unit left, and any call that reads the
+    // quota once it is spent, answer 402, and only then.
+    expect(count(outcomes, 'QUOTA_EXCEEDED')).toBeGreaterThanOrEqual(2);
+    expect(count(outcomes, 'RATE_LIMITED') + count(outcomes, 'QUOTA_EXCEEDED')).toBe(47);
+    for (const refused of outcomes.filter((outcome) => outcome.code === 'QUOTA_EXCEEDED')) {
+      expect(refused.headers.get('x-monthly-usage')).toBe('15');
+    }
+    expect(await askUsage(athleteId)).toBe(15);
+  });
+
+  it('writes nothing to PostgreSQL for a call the rate refuses', async () => {
+    await awayFromMinuteEnd();
+    const athleteId = await newAthlete({ tier: 'pro' });
+    const token = `athlete:${athleteId}`;
+    for (let i = 0; i < 5; i += 1)
+      expect((await call(token, (c) => c.ask({ q: 'hi' }))).ok).toBe(true);
+    const versions = () =>
+      suite.db.execute(sql`
+        select 'monthly' as "table", xmin::text as version from monthly_usage where athlete_id = ${athleteId}
+        union all
+        select 'daily', xmin::text from daily_usage where athlete_id = ${athleteId}`);
+    const before = JSON.stringify(await versions());
+    expect(before).toMatch(/monthly.*daily/);
+    const refused = await call(token, (c) => c.ask({ q: 'sixth this minute' }));
+    expect(refused).toMatchObject({ ok: false, code: 'RATE_LIMITED', status: 429 });
+    // Neither counter row was written (a charge and a refund would leave new row versions).
+    expect(JSON.stringify(await versions())).toBe(before);
+    expect(await askUsage(athleteId)).toBe(5);
+  });
+
+  it('reads the tier once per metered call', async () => {
+    await awayFromMinuteEnd();
+    const tierReads: string[] = [];
+    const handle = await suite.openDatabase({
+      queryLogger: {
+        logQuery(query) {
+          if (/^select\b/i.test(query) && query.includes('"subscriptions"')) tierReads.push(query);
+        },
+      },
+    });
+    const using: ApiDeps = { ...deps, db: handle.db };
+    const athleteId = `athlete-${randomUUID()}`;
+    await provisionAthlete(handle.db, { id: athleteId });
+    await handle.db.update(subscriptions).set({ tier: 'pro' });
+    const token = `athlete:${athleteId}`;
+    const asked = await call(token, (c) => c.ask({ q: 'hi' }), using);
+    expect(asked.ok).toBe(true);
+    expect(tierReads).toHaveLength(1);
+    tierReads.length = 0;
+    const pinged = await call(token, (c) => c.ping(), using);
+    expect(pinged.ok).toBe(true);
+    expect(tierReads).toHaveLength(1);
+  });
+
+  it('logs and counts a refund that fails, and still answers the original error', async () => {
+    await awayFromMinuteEnd();
+    const handle = await suite.openDatabase();
+    const athleteId = `athlete-${randomUUID()}`;
+    await provisionAthlete(handle.db, { id: athleteId });
+    lostDatabase = handle;
+    const failed = await call(`athlete:${athleteId}`, (c) => c.askAndLoseDatabase(), {
+      ...deps,
+      db: handle.db,
+    });
+    expect(failed).toMatchObject({ ok: false, code: 'AI_UNAVAILABLE' });
+    expect(counted).toEqual([['quotaRefundFailed', 'ask']]);
+    expect(logged).toEqual([
+      expect.objectContaining({
+        level: 'error',
+        fields: expect.objectContaining({ athleteId, kind: 'ask', err: expect.any(Error) }),
+      }),
+    ]);
+  });
+
+  it('lets a call through without rate headers, logged and counted, when Redis does not answer', async () => {
+    const silent = createServer(() => {});
+    await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
+    const { port } = silent.address() as AddressInfo;
+    try {
+      const store = createUpstashStore(
+        { url: `http://127.0.0.1:${port}`, token: 't' },
+        { retry: false },
+      );
+      const slowLimiter = createUpstashRateLimiter(store.redis, { prefix: 'rl', timeoutMs: 50 });
+      const athleteId = await newAthlete();
+      const outcome = await call(`athlete:${athleteId}`, (c) => c.ping(), {
+        ...deps,
+        rateLimiter: slowLimiter,
+      });
+      expect(outcome.ok).toBe(true);
+      expect(outcome.headers.get('x-ratelimit-limit')).toBeNull();
+      expect(outcome.headers.get('x-ratelimit-remaining')).toBeNull();
+      expect(counted).toEqual([['rateLimitDegraded', 'default']]);
+      expect(logged).toEqual([
+        expect.objectContaining({
+          level: 'warn',
+          fields: { bucket: 'default', userId: athleteId },
+        }),
+      ]);
+    } finally {
+      silent.closeAllConnections();
+      await new Promise<void>((resolve) => silent.close(() => resolve()));
+    }
   });
 
   it('gives a pro athlete 15 asks a month', async () => {

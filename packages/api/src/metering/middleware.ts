@@ -1,15 +1,42 @@
 import type { MeteredKind, RateBucket } from '@aria/core';
+import type { Context } from '../context.js';
 import { middleware } from '../trpc.js';
-import { chargeQuota, type QuotaCharge } from './charge-quota.js';
+import { checkQuota, type QuotaCharge } from './charge-quota.js';
 import { enforceRate } from './enforce-rate.js';
+import { tierLookup } from './tier-of.js';
 
 // Use these after `.input(schema)`: tRPC validates input at its place in the chain, so a
 // refused input then consumes neither rate nor quota. Identify must have run (authedProcedure).
 
+export interface MeteredOptions {
+  readonly bucket: RateBucket;
+  readonly quota?: MeteredKind;
+}
+
+/**
+ * Meters one call, in this order: the quota is read (a spent quota answers 402 without
+ * touching the rate: waiting would not help), then the rate is counted in Redis (a refusal
+ * writes nothing to PostgreSQL), then the quota unit is consumed atomically (402 only when
+ * calls that passed meanwhile really spent it). The tier is read once. Resolves to the charge
+ * to refund when the metered work fails (undefined without a quota).
+ */
+export async function meter(
+  ctx: Context,
+  options: MeteredOptions,
+): Promise<QuotaCharge | undefined> {
+  const now = ctx.deps.now();
+  const tierOf = tierLookup(ctx, now);
+  const quota =
+    options.quota === undefined ? undefined : await checkQuota(ctx, options.quota, tierOf, now);
+  await enforceRate(ctx, options.bucket, tierOf, now);
+  return quota?.charge();
+}
+
 /** Per-minute (and per-hour) rate of the caller; see `enforceRate`. */
 export function rateLimited(bucket: RateBucket) {
   return middleware(async ({ ctx, next }) => {
-    await enforceRate(ctx, bucket);
+    const now = ctx.deps.now();
+    await enforceRate(ctx, bucket, tierLookup(ctx, now), now);
     return next();
   });
 }
@@ -20,41 +47,20 @@ export function rateLimited(bucket: RateBucket) {
  */
 export function monthlyQuota(kind: MeteredKind) {
   return middleware(async ({ ctx, next }) => {
-    const charge = await chargeQuota(ctx, kind);
+    const now = ctx.deps.now();
+    const charge = await (await checkQuota(ctx, kind, tierLookup(ctx, now), now)).charge();
     const result = await next();
-    if (!result.ok) await refundQuietly(charge);
+    if (!result.ok) await charge.refund();
     return result;
   });
 }
 
-export interface MeteredOptions {
-  readonly bucket: RateBucket;
-  readonly quota?: MeteredKind;
-}
-
-/**
- * Quota, then rate: a spent quota answers 402 even when the rate is spent too (waiting would
- * not help). The quota unit is refunded when the rate refuses or the rest of the chain fails.
- */
+/** Quota and rate (see `meter`); the quota unit is refunded when the rest of the chain fails. */
 export function metered(options: MeteredOptions) {
   return middleware(async ({ ctx, next }) => {
-    const charge = options.quota === undefined ? undefined : await chargeQuota(ctx, options.quota);
-    try {
-      await enforceRate(ctx, options.bucket);
-    } catch (error) {
-      if (charge) await refundQuietly(charge);
-      throw error;
-    }
+    const charge = await meter(ctx, options);
     const result = await next();
-    if (!result.ok && charge) await refundQuietly(charge);
+    if (!result.ok) await charge?.refund();
     return result;
   });
-}
-
-/**
- * A failed refund must not replace the error the caller gets; it costs the athlete one unit.
- * (There is no logger in the context yet to report it.)
- */
-async function refundQuietly(charge: QuotaCharge): Promise<void> {
-  await charge.refund().catch(() => undefined);
 }

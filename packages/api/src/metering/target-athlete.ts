@@ -10,6 +10,14 @@ export interface TargetAthleteContext {
   readonly athleteId: string;
 }
 
+/**
+ * What a procedure puts in its context, before `metered`, when a call is paid for at most once
+ * per subject (readiness: once per athlete and day): repeats of a paid subject are free.
+ */
+export interface QuotaSubjectContext {
+  readonly quotaSubject: string;
+}
+
 /** Whose monthly quota a call consumes: `ctx.athleteId` when set, else the calling user's. */
 export function targetAthleteId(ctx: Context): string {
   if ('athleteId' in ctx && typeof ctx.athleteId === 'string' && ctx.athleteId !== '') {
@@ -18,4 +26,12 @@ export function targetAthleteId(ctx: Context): string {
   const identity = requireIdentity(ctx);
   if (identity.kind === 'user') return identity.userId;
   throw new Error('a service call must put the target athleteId in ctx before monthlyQuota');
+}
+
+/** `ctx.quotaSubject` when the procedure set one. */
+export function quotaSubject(ctx: Context): string | undefined {
+  if ('quotaSubject' in ctx && typeof ctx.quotaSubject === 'string' && ctx.quotaSubject !== '') {
+    return ctx.quotaSubject;
+  }
+  return undefined;
 }

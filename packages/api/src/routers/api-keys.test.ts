@@ -6,6 +6,7 @@ import { createAuthenticator } from '../auth/authenticator.js';
 import type { Credentials } from '../auth/identity.js';
 import { signTestJwt, testClock, testConfig, testInternalApiKey } from '../auth/test-support.js';
 import type { ApiDeps } from '../context.js';
+import { recordingLogger } from '../testing/recording-logger.js';
 import { createCallerFactory } from '../trpc.js';
 import { apiKeysRouter } from './api-keys.js';
 
@@ -28,7 +29,13 @@ describeEachDriver('apiKeys router', (suite) => {
     now: clock.now,
   });
   const caller = (credentials: Credentials) =>
-    createCaller({ requestId: 'test', deps: deps(), credentials, resHeaders: new Headers() });
+    createCaller({
+      requestId: 'test',
+      deps: deps(),
+      credentials,
+      resHeaders: new Headers(),
+      logger: recordingLogger(),
+    });
   const asUser = async (sub: string, role = 'athlete') =>
     caller({ bearerToken: await signTestJwt({ sub, role }, { now: clock.now() }) });
   const asService = () => caller({ apiKey: testInternalApiKey });

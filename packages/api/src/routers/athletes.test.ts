@@ -1,4 +1,6 @@
+import { subscriptions } from '@aria/db';
 import { describeEachDriver } from '@aria/db/testing';
+import { eq } from 'drizzle-orm';
 import { expect, it } from 'vitest';
 import { routerTestKit, trpcFailure } from '../test-support.js';
 
@@ -107,6 +109,40 @@ describeEachDriver('athletes router', (suite) => {
       trpcFailure('NOT_FOUND'),
     );
     expect((await athlete.athletes.get()).name).toBeNull();
+  });
+
+  it('keeps the monthly quota through self-erasure and re-provisioning', async () => {
+    const athlete = await kit.asUser('quota-eraser');
+    await athlete.coaching.ask({ question: 'How do I start from blocks?' });
+    kit.clock.advance(61_000);
+    await expect(athlete.coaching.ask({ question: 'And my arms?' })).rejects.toMatchObject(
+      trpcFailure('PAYMENT_REQUIRED'),
+    );
+    expect(await athlete.athletes.delete()).toEqual({ id: 'quota-eraser', erased: true });
+    kit.clock.advance(61_000);
+    // The next call re-provisions the athlete on free: the month's ask is still used.
+    await expect(athlete.coaching.ask({ question: 'And my arms?' })).rejects.toMatchObject(
+      trpcFailure('PAYMENT_REQUIRED'),
+    );
+    expect((await athlete.billing.usage()).byKind).toMatchObject({ ask: { used: 1, limit: 1 } });
+  });
+
+  it('refuses to erase an athlete Stripe bills when no Stripe settings can cancel it', async () => {
+    const athlete = await kit.asUser('stripe-billed');
+    await athlete.athletes.get(); // provisions it
+    await suite.db
+      .update(subscriptions)
+      .set({
+        tier: 'pro',
+        status: 'active',
+        stripeCustomerId: 'cus_billed',
+        stripeSubscriptionId: 'sub_billed',
+      })
+      .where(eq(subscriptions.athleteId, 'stripe-billed'));
+    const refused = athlete.athletes.delete();
+    await expect(refused).rejects.toMatchObject(trpcFailure('CONFLICT'));
+    await expect(refused).rejects.toThrow(/cancel the subscription in Stripe/);
+    expect(await athlete.athletes.get()).toMatchObject({ id: 'stripe-billed' });
   });
 
   it('refuses anonymous callers', async () => {

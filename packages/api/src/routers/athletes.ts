@@ -14,6 +14,7 @@ import { createAthleteSchema, moodReportSchema, updateAthleteSchema } from '../s
 import { athleteTargetSchema } from '../schemas/common.js';
 import { router } from '../trpc.js';
 import { toAthleteExportView, toAthleteView, toMoodReportView } from '../views/athlete.js';
+import { stopStripeBillingBeforeErasure } from './billing/erasure.js';
 import { meteredCall } from './metered.js';
 
 const optionalTarget = athleteTargetSchema.optional();
@@ -52,14 +53,19 @@ export const athletesRouter = router({
       return toAthleteView(updated);
     }),
 
-  /** Full erasure: the athlete and everything stored about it. */
+  /**
+   * Full erasure: the athlete and everything stored about it, except the month's usage
+   * counters (billing data, so erasing does not reset the quota). A Stripe subscription that
+   * still bills the athlete is cancelled first.
+   */
   delete: authedProcedure
     .input(optionalTarget)
     .use(actingFor('write'))
     .use(meteredCall)
     .mutation(async ({ ctx }) => {
       const id = ctx.athleteId;
-      const erased = await eraseAthlete(ctx.deps.db, id);
+      await stopStripeBillingBeforeErasure(ctx.deps, id);
+      const erased = await eraseAthlete(ctx.deps.db, id, ctx.deps.now());
       await forgetAthlete(ctx.deps, id);
       return { id, erased };
     }),

@@ -112,7 +112,7 @@ export async function* streamAnswer(
     if (stop) throw stop;
   } catch (error) {
     if (signal?.aborted && !serverStop(signal)) throw error;
-    await charge.refund().catch(() => undefined);
+    await charge.refund();
     throw serverStop(signal) ?? error;
   }
 }

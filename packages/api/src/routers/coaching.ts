@@ -1,8 +1,7 @@
 import { AppError } from '@aria/core';
 import { findConversation, listConversations } from '@aria/db';
 import { actingFor } from '../access.js';
-import { chargeQuota, enforceRate } from '../metering/index.js';
-import { metered } from '../metering/middleware.js';
+import { meter, metered } from '../metering/middleware.js';
 import { authedProcedure } from '../procedures.js';
 import { askMediaSchema, askSchema, conversationListSchema } from '../schemas/coaching.js';
 import { middleware, router } from '../trpc.js';
@@ -39,15 +38,10 @@ const streamingTransport = middleware(({ ctx, next }) => {
  * once the stream is handed out, so the stream itself refunds the unit when it fails.
  */
 const meteredStream = middleware(async ({ ctx, next }) => {
-  const charge = await chargeQuota(ctx, 'ask');
-  try {
-    await enforceRate(ctx, 'ask');
-  } catch (error) {
-    await charge.refund().catch(() => undefined);
-    throw error;
-  }
+  const charge = await meter(ctx, { bucket: 'ask', quota: 'ask' });
+  if (!charge) throw new Error('a metered ask always has a quota charge');
   const result = await next({ ctx: { quotaCharge: charge } });
-  if (!result.ok) await charge.refund().catch(() => undefined);
+  if (!result.ok) await charge.refund();
   return result;
 });
 

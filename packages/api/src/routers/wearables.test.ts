@@ -186,3 +186,66 @@ describeEachDriver('wearables readiness quota', (suite) => {
     expect(await readinessUsed(suite.db, 'pro-without-data')).toBe(0);
   });
 });
+
+describeEachDriver('wearables readiness charges', (suite) => {
+  const kit = routerTestKit(() => suite.db);
+  const today = '2026-06-01';
+
+  async function proAthleteWithMetrics(id: string) {
+    await kit.asService().athletes.create({ id });
+    await suite.db
+      .insert(subscriptions)
+      .values({ athleteId: id, tier: 'pro' })
+      .onConflictDoUpdate({ target: subscriptions.athleteId, set: { tier: 'pro' } });
+    const athlete = await kit.asUser(id);
+    for (const date of [today, addDays(today, -1)]) {
+      await athlete.wearables.recordMetrics({ date, sleepHours: 8, restingHr: 55 });
+    }
+    return athlete;
+  }
+
+  it('charges readiness once per athlete and day; repeat reads of a day are free', async () => {
+    const athlete = await proAthleteWithMetrics('daily-reader');
+    for (let read = 0; read < 4; read += 1) {
+      expect(await athlete.wearables.readiness({ date: today })).toMatchObject({ date: today });
+    }
+    await athlete.wearables.readiness(); // today by default: the same day
+    expect(await readinessUsed(suite.db, 'daily-reader')).toBe(1);
+    await athlete.wearables.readiness({ date: addDays(today, -1) });
+    await athlete.wearables.readiness({ date: addDays(today, -1) });
+    expect(await readinessUsed(suite.db, 'daily-reader')).toBe(2);
+  });
+
+  it('charges one of many concurrent first reads of a day', async () => {
+    const athlete = await proAthleteWithMetrics('eager-reader');
+    const reads = await Promise.allSettled(
+      Array.from({ length: 8 }, () => athlete.wearables.readiness({ date: today })),
+    );
+    expect(reads.filter((read) => read.status === 'fulfilled').length).toBeGreaterThan(0);
+    expect(await readinessUsed(suite.db, 'eager-reader')).toBe(1);
+  });
+
+  it("never charges a linked coach's reads to the athlete", async () => {
+    const athlete = await proAthleteWithMetrics('coached-reader');
+    await athlete.coach.link({ coachId: 'reading-coach' });
+    const coach = await kit.asUser('reading-coach', 'coach');
+    for (const date of [today, addDays(today, -1), today]) {
+      await coach.wearables.readiness({ athleteId: 'coached-reader', date });
+    }
+    expect(await readinessUsed(suite.db, 'coached-reader')).toBe(0);
+    // The athlete's own first read of the day still costs its unit.
+    await athlete.wearables.readiness({ date: today });
+    expect(await readinessUsed(suite.db, 'coached-reader')).toBe(1);
+  });
+
+  it("refuses a coach's read when the athlete's tier has no readiness", async () => {
+    await kit.asService().athletes.create({ id: 'free-coached' });
+    const athlete = await kit.asUser('free-coached');
+    await athlete.wearables.recordMetrics({ date: today, sleepHours: 8 });
+    await athlete.coach.link({ coachId: 'free-tier-coach' });
+    const coach = await kit.asUser('free-tier-coach', 'coach');
+    await expect(
+      coach.wearables.readiness({ athleteId: 'free-coached', date: today }),
+    ).rejects.toMatchObject(trpcFailure('PAYMENT_REQUIRED'));
+  });
+});

@@ -86,13 +86,20 @@ export const wearablesRouter = router({
       return day;
     }),
 
-  /** Training readiness 0–100 with a band, a recommendation and each factor's contribution. */
+  /**
+   * Training readiness 0–100 with a band, a recommendation and each factor's contribution.
+   * One unit per athlete and day scored: reading the same day again is free, and a linked
+   * coach's reads never consume the athlete's quota.
+   */
   readiness: authedProcedure
     .input(readinessQuerySchema)
     .use(actingFor('read'))
+    .use(({ ctx, input, next }) =>
+      next({ ctx: { quotaSubject: input?.date ?? todayOf(ctx.deps) } }),
+    )
     .use(metered({ bucket: 'default', quota: 'training_readiness' }))
-    .query(async ({ ctx, input }): Promise<ReadinessView> => {
-      const date = input?.date ?? todayOf(ctx.deps);
+    .query(async ({ ctx }): Promise<ReadinessView> => {
+      const date = ctx.quotaSubject;
       const { readiness } = await readinessConditions(ctx.deps.db, ctx.athleteId, date);
       if (!readiness) {
         throw new AppError(

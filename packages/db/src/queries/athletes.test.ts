@@ -11,7 +11,9 @@ import {
   recordMoodReport,
   updateAthleteProfile,
 } from './athletes.js';
+import { usageByDay } from './billing.js';
 import { linkCoach } from './coach-links.js';
+import { consumeMonthlyQuota, quotaStanding, usageFor } from './usage.js';
 
 describeEachDriver('athlete queries', (suite) => {
   it('provisions once, with a free subscription', async () => {
@@ -76,5 +78,35 @@ describeEachDriver('athlete queries', (suite) => {
       .where(eq(coachAthleteLinks.coachId, 'ath-erase'));
     expect(links).toEqual([]);
     expect(await eraseAthlete(suite.db, 'ath-erase')).toBe(false);
+  });
+
+  it("keeps the month's usage through erasure and re-provisioning, and drops other periods", async () => {
+    const at = new Date('2026-07-20T10:00:00Z');
+    const id = 'ath-ledger';
+    await provisionAthlete(suite.db, { id });
+    const charge = (periodStart: string, subject?: string) =>
+      consumeMonthlyQuota(suite.db, {
+        athleteId: id,
+        periodStart,
+        kind: 'training_readiness',
+        day: '2026-07-20',
+        limit: -1,
+        ...(subject ? { subject } : {}),
+      });
+    await charge('2026-07-01', '2026-07-20');
+    await charge('2026-07-01');
+    await charge('2026-06-01');
+    expect(await eraseAthlete(suite.db, id, at)).toBe(true);
+    await provisionAthlete(suite.db, { id });
+    expect(await usageFor(suite.db, id, '2026-07-01')).toMatchObject({ training_readiness: 2 });
+    expect(await usageFor(suite.db, id, '2026-06-01')).toMatchObject({ training_readiness: 0 });
+    expect(await usageByDay(suite.db, id, '2026-07-01')).toEqual([
+      { day: '2026-07-20', kind: 'training_readiness', used: 2 },
+    ]);
+    const key = { athleteId: id, periodStart: '2026-07-01', kind: 'training_readiness' } as const;
+    expect(await quotaStanding(suite.db, { ...key, subject: '2026-07-20' })).toEqual({
+      used: 2,
+      alreadyPaid: true,
+    });
   });
 });

@@ -1,11 +1,12 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, ne } from 'drizzle-orm';
 import type { AriaDatabase } from '../client.js';
 import { apiKeys } from '../schema/api-keys.js';
 import { type Athlete, athletes, coachAthleteLinks, type NewAthlete } from '../schema/athletes.js';
-import { monthlyUsage, subscriptions } from '../schema/billing.js';
+import { dailyUsage, monthlyUsage, quotaGrants, subscriptions } from '../schema/billing.js';
 import { conversations, messages, moodReports } from '../schema/coaching.js';
 import { trainingPlans, trainingSessions } from '../schema/training.js';
 import { dailyMetrics, wearableConnections } from '../schema/wearables.js';
+import { calendarMonthStart } from './subscriptions.js';
 
 export type AthleteProfileChanges = Partial<Omit<NewAthlete, 'id' | 'createdAt' | 'updatedAt'>>;
 
@@ -49,16 +50,27 @@ export async function updateAthleteProfile(
 
 /**
  * Full erasure: the athlete row (every child table cascades) and the links where this
- * user is the coach (coach ids are plain text, so nothing cascades to them).
+ * user is the coach (coach ids are plain text, so nothing cascades to them). The usage ledger
+ * is billing data and stays, so a re-provisioned athlete (free, calendar-month quota) finds
+ * the month's usage; its rows of any other period can no longer count and are deleted.
  */
-export async function eraseAthlete(db: AriaDatabase, id: string): Promise<boolean> {
+export async function eraseAthlete(
+  db: AriaDatabase,
+  id: string,
+  at: Date = new Date(),
+): Promise<boolean> {
+  const keep = calendarMonthStart(at);
   return db.transaction(async (tx) => {
     await tx.delete(coachAthleteLinks).where(eq(coachAthleteLinks.coachId, id));
     const deleted = await tx
       .delete(athletes)
       .where(eq(athletes.id, id))
       .returning({ id: athletes.id });
-    return deleted.length > 0;
+    if (deleted.length === 0) return false;
+    for (const table of [monthlyUsage, dailyUsage, quotaGrants]) {
+      await tx.delete(table).where(and(eq(table.athleteId, id), ne(table.periodStart, keep)));
+    }
+    return true;
   });
 }
 

@@ -136,6 +136,22 @@ describeEachDriver('billing queries', (suite) => {
     expect(await findSubscription(suite.db, athleteId)).toMatchObject({ tier: 'pro' });
   });
 
+  it('refuses a second live subscription without recording its event', async () => {
+    const customer = { stripeCustomerId: `cus_${athleteId}` };
+    const first = proState({ ...customer, stripeSubscriptionId: `sub_a_${athleteId}` });
+    const second = proState({ ...customer, stripeSubscriptionId: `sub_b_${athleteId}` });
+    await apply(`evt_a_${athleteId}`, seconds(1), first);
+    expect(await apply(`evt_b_${athleteId}`, seconds(2), second)).toBe('second_subscription');
+    expect(await isWebhookEventRecorded(suite.db, 'stripe', `evt_b_${athleteId}`)).toBe(false);
+    expect(await findSubscription(suite.db, athleteId)).toMatchObject({
+      stripeSubscriptionId: first.stripeSubscriptionId,
+      lastEventAt: seconds(1),
+    });
+    // Once canceled, the second one's events are superseded.
+    const ended = { ...second, tier: 'free' as const, status: 'canceled' };
+    expect(await apply(`evt_b2_${athleteId}`, seconds(3), ended)).toBe('superseded');
+  });
+
   it('answers unmatched for an athlete that does not exist', async () => {
     const outcome = await applyStripeEvent(suite.db, {
       eventId: `evt_${randomUUID()}`,

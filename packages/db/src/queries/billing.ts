@@ -1,5 +1,5 @@
 import { and, asc, eq, or } from 'drizzle-orm';
-import type { AriaDatabase } from '../client.js';
+import type { AriaDatabase, AriaTransaction } from '../client.js';
 import { athletes } from '../schema/athletes.js';
 import { dailyUsage, type Subscription, subscriptions } from '../schema/billing.js';
 import type { SubscriptionTier, UsageKind } from '../schema/enums.js';
@@ -21,10 +21,20 @@ export interface StripeSubscriptionState {
 /**
  * What became of a webhook event: `applied`; `duplicate` (delivered before: nothing changes);
  * `stale` (older than the last event applied); `superseded` (a subscription that is over and
- * is not the athlete's current one); `unmatched` (no such athlete). All but `duplicate` record
- * the event id, so a replay is a duplicate.
+ * is not the athlete's current one); `unmatched` (no such athlete); `second_subscription` (a
+ * live subscription while the athlete already has another live one: to cancel, and the event
+ * id is not recorded, so a redelivery tries again). All but `duplicate` and
+ * `second_subscription` record the event id, so a replay is a duplicate.
  */
-export type StripeEventOutcome = 'applied' | 'duplicate' | 'stale' | 'superseded' | 'unmatched';
+export type StripeEventOutcome =
+  | 'applied'
+  | 'duplicate'
+  | 'stale'
+  | 'superseded'
+  | 'unmatched'
+  | 'second_subscription';
+
+class SecondSubscription extends Error {}
 
 export interface StripeEventEffect {
   readonly eventId: string;
@@ -44,29 +54,71 @@ export async function applyStripeEvent(
   effect: StripeEventEffect,
 ): Promise<StripeEventOutcome> {
   const { athleteId, state } = effect;
+  return db
+    .transaction(async (tx): Promise<StripeEventOutcome> => {
+      if (!(await recordWebhookEvent(tx, 'stripe', effect.eventId))) return 'duplicate';
+      const [athlete] = await tx
+        .select({ id: athletes.id })
+        .from(athletes)
+        .where(eq(athletes.id, athleteId));
+      if (!athlete) return 'unmatched';
+      await tx.insert(subscriptions).values({ athleteId }).onConflictDoNothing();
+      const [row] = await tx
+        .select()
+        .from(subscriptions)
+        .where(eq(subscriptions.athleteId, athleteId))
+        .for('update');
+      const another = row?.stripeSubscriptionId !== state.stripeSubscriptionId;
+      // Rolls back, event id included: the caller cancels it, then records the event.
+      if (another && state.tier !== 'free' && hasLiveStripeSubscription(row)) {
+        throw new SecondSubscription();
+      }
+      if (row?.lastEventAt && effect.created < row.lastEventAt) return 'stale';
+      if (state.tier === 'free' && another) return 'superseded';
+      await tx
+        .update(subscriptions)
+        .set({ ...state, lastEventAt: effect.created })
+        .where(eq(subscriptions.athleteId, athleteId));
+      return 'applied';
+    })
+    .catch((error: unknown) => {
+      if (error instanceof SecondSubscription) return 'second_subscription';
+      throw error;
+    });
+}
+
+/**
+ * Runs `work` with the athlete's subscription row (created free if missing) locked until the
+ * transaction ends: concurrent callers for one athlete take turns (e.g. checkouts, so only one
+ * creates the Stripe customer). Keep `work` short; it holds a connection.
+ */
+export async function withSubscriptionLocked<T>(
+  db: AriaDatabase,
+  athleteId: string,
+  work: (tx: AriaTransaction, row: Subscription) => Promise<T>,
+): Promise<T> {
   return db.transaction(async (tx) => {
-    if (!(await recordWebhookEvent(tx, 'stripe', effect.eventId))) return 'duplicate';
-    const [athlete] = await tx
-      .select({ id: athletes.id })
-      .from(athletes)
-      .where(eq(athletes.id, athleteId));
-    if (!athlete) return 'unmatched';
     await tx.insert(subscriptions).values({ athleteId }).onConflictDoNothing();
     const [row] = await tx
       .select()
       .from(subscriptions)
       .where(eq(subscriptions.athleteId, athleteId))
       .for('update');
-    if (row?.lastEventAt && effect.created < row.lastEventAt) return 'stale';
-    if (state.tier === 'free' && row?.stripeSubscriptionId !== state.stripeSubscriptionId) {
-      return 'superseded';
-    }
-    await tx
-      .update(subscriptions)
-      .set({ ...state, lastEventAt: effect.created })
-      .where(eq(subscriptions.athleteId, athleteId));
-    return 'applied';
+    if (!row) throw new Error(`no subscription row for athlete ${athleteId}`);
+    return work(tx, row);
   });
+}
+
+/** Records the athlete's Stripe customer (inside withSubscriptionLocked). */
+export async function saveStripeCustomer(
+  db: AriaDatabase,
+  athleteId: string,
+  stripeCustomerId: string,
+): Promise<void> {
+  await db
+    .update(subscriptions)
+    .set({ stripeCustomerId })
+    .where(eq(subscriptions.athleteId, athleteId));
 }
 
 /**

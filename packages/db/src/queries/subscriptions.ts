@@ -1,5 +1,6 @@
 import { eq } from 'drizzle-orm';
 import type { AriaDatabase } from '../client.js';
+import { athletes } from '../schema/athletes.js';
 import { type Subscription, subscriptions } from '../schema/billing.js';
 import type { SubscriptionTier } from '../schema/enums.js';
 
@@ -74,8 +75,37 @@ export async function findTier(
   return { tier, periodStart };
 }
 
+export interface AthleteTier extends TierPeriod {
+  /** Whether the athlete exists (usage is kept for ids that no longer do). */
+  readonly exists: boolean;
+}
+
+/** findTier and whether the athlete exists, in one query (the metering's one read of the tier). */
+export async function findAthleteTier(
+  db: AriaDatabase,
+  athleteId: string,
+  at: Date = new Date(),
+): Promise<AthleteTier> {
+  const [row] = await db
+    .select({
+      tier: subscriptions.tier,
+      currentPeriodStart: subscriptions.currentPeriodStart,
+      currentPeriodEnd: subscriptions.currentPeriodEnd,
+      cancelAtPeriodEnd: subscriptions.cancelAtPeriodEnd,
+    })
+    .from(athletes)
+    .leftJoin(subscriptions, eq(subscriptions.athleteId, athletes.id))
+    .where(eq(athletes.id, athleteId));
+  const subscription =
+    row?.tier == null
+      ? undefined
+      : { ...row, tier: row.tier, cancelAtPeriodEnd: !!row.cancelAtPeriodEnd };
+  const { tier, periodStart } = quotaPeriodOf(subscription, at);
+  return { exists: row !== undefined, tier, periodStart };
+}
+
 /** `YYYY-MM-01` of the UTC month holding `at` (the same rule as `@aria/core`'s calendarPeriodStart). */
-function calendarMonthStart(at: Date): string {
+export function calendarMonthStart(at: Date): string {
   return `${utcDate(at).slice(0, 7)}-01`;
 }
 

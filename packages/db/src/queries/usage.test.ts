@@ -2,7 +2,13 @@ import { randomUUID } from 'node:crypto';
 import { beforeEach, expect, it } from 'vitest';
 import { describeEachDriver } from '../testing.js';
 import { provisionAthlete } from './athletes.js';
-import { consumeMonthlyQuota, type QuotaKey, refundMonthlyQuota, usageFor } from './usage.js';
+import {
+  consumeMonthlyQuota,
+  type QuotaKey,
+  quotaStanding,
+  refundMonthlyQuota,
+  usageFor,
+} from './usage.js';
 
 const periodStart = '2026-05-01';
 
@@ -85,12 +91,25 @@ describeEachDriver('monthly quota queries', (suite) => {
     expect((await usageFor(suite.db, 'nobody', periodStart)).ask).toBe(0);
   });
 
-  it('rejects limits that are neither ≥ 0 nor -1, and athletes that do not exist', async () => {
+  it('rejects limits that are neither ≥ 0 nor -1', async () => {
     for (const limit of [-2, 1.5, Number.NaN]) {
       await expect(consumeMonthlyQuota(suite.db, { ...key(), limit })).rejects.toThrow(RangeError);
     }
-    await expect(
-      consumeMonthlyQuota(suite.db, { ...key(), athleteId: 'nobody', limit: 1 }),
-    ).rejects.toThrow();
+  });
+
+  it('charges a subject once: repeats are free, a refund frees the subject again', async () => {
+    const daily = { ...key('training_readiness'), subject: '2026-05-03', limit: 5 };
+    const first = await Promise.all(
+      Array.from({ length: 6 }, () => consumeMonthlyQuota(suite.db, daily)),
+    );
+    expect(first.every((outcome) => outcome.allowed)).toBe(true);
+    expect(first.filter((outcome) => outcome.alreadyPaid === undefined)).toHaveLength(1);
+    expect(await quotaStanding(suite.db, daily)).toEqual({ used: 1, alreadyPaid: true });
+    await refundMonthlyQuota(suite.db, daily);
+    expect(await quotaStanding(suite.db, daily)).toEqual({ used: 0, alreadyPaid: false });
+    // A subject refused for a spent quota is not marked as paid.
+    const spent = { ...daily, subject: '2026-05-04', limit: 0 };
+    expect(await consumeMonthlyQuota(suite.db, spent)).toEqual({ allowed: false, used: 0 });
+    expect((await quotaStanding(suite.db, spent)).alreadyPaid).toBe(false);
   });
 });

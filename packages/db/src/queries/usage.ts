@@ -1,6 +1,6 @@
 import { and, eq, gt, lt, sql } from 'drizzle-orm';
 import type { AriaDatabase } from '../client.js';
-import { dailyUsage, monthlyUsage } from '../schema/billing.js';
+import { dailyUsage, monthlyUsage, quotaGrants } from '../schema/billing.js';
 import type { UsageKind } from '../schema/enums.js';
 
 /** A monthly limit of -1 means unlimited (as `UNLIMITED` in `@aria/core`'s tier table). */
@@ -14,6 +14,11 @@ export interface QuotaKey {
   readonly kind: UsageKind;
   /** `YYYY-MM-DD`: the UTC day the call counts on in `daily_usage`; default today. */
   readonly day?: string;
+  /**
+   * Charge this subject at most once per athlete and kind (e.g. the readiness date): a call
+   * for a subject already paid for is allowed without counting (`quota_grants`).
+   */
+  readonly subject?: string;
 }
 
 export interface QuotaRequest extends QuotaKey {
@@ -25,6 +30,8 @@ export interface QuotaOutcome {
   readonly allowed: boolean;
   /** The counter after this call: including it when allowed, as it stands when refused. */
   readonly used: number;
+  /** Allowed without counting: the subject was paid for before. */
+  readonly alreadyPaid?: true;
 }
 
 /** `YYYY-MM-DD` of `at` in UTC. */
@@ -49,8 +56,10 @@ const matching = (key: QuotaKey) =>
  * Counts one call if the limit allows it, atomically under any concurrency: the counter row is
  * created if missing, then `UPDATE … SET used = used + 1 WHERE … AND used < limit RETURNING`
  * (Postgres re-checks the guard on the latest row version). Unlimited calls are always allowed
- * and still counted. The day's `daily_usage` counter moves in the same transaction. Rejects
- * (foreign-key violation, 23503) when the athlete does not exist.
+ * and still counted. The day's `daily_usage` counter moves in the same transaction. With a
+ * `subject`, the grant row is claimed first (concurrent claims of one subject wait for each
+ * other): a subject already paid for is allowed without counting. The ledger has no foreign
+ * key to `athletes`; callers check that the athlete exists.
  */
 export async function consumeMonthlyQuota(
   db: AriaDatabase,
@@ -67,6 +76,14 @@ export async function consumeMonthlyQuota(
   };
   const day = request.day ?? utcDay(new Date());
   return db.transaction(async (tx) => {
+    if (request.subject !== undefined) {
+      const [claimed] = await tx
+        .insert(quotaGrants)
+        .values({ ...key, subject: request.subject })
+        .onConflictDoNothing()
+        .returning({ subject: quotaGrants.subject });
+      if (!claimed) return { allowed: true, used: await usedOf(tx, key), alreadyPaid: true };
+    }
     await tx.insert(monthlyUsage).values(key).onConflictDoNothing();
     const [counted] = await tx
       .update(monthlyUsage)
@@ -77,7 +94,10 @@ export async function consumeMonthlyQuota(
           : and(matching(key), lt(monthlyUsage.used, limit)),
       )
       .returning({ used: monthlyUsage.used });
-    if (!counted) return { allowed: false, used: await usedOf(tx, key) };
+    if (!counted) {
+      if (request.subject !== undefined) await deleteGrant(tx, key, request.subject);
+      return { allowed: false, used: await usedOf(tx, key) };
+    }
     await tx
       .insert(dailyUsage)
       .values({ ...key, day, used: 1 })
@@ -90,12 +110,13 @@ export async function consumeMonthlyQuota(
 }
 
 /**
- * Gives back one call consumed by `consumeMonthlyQuota` (the metered work failed); never goes
- * below 0. Resolves to the counter afterwards.
+ * Gives back one call consumed by `consumeMonthlyQuota` (the metered work failed), with its
+ * subject's grant; never goes below 0. Resolves to the counter afterwards.
  */
 export async function refundMonthlyQuota(db: AriaDatabase, key: QuotaKey): Promise<number> {
   const day = key.day ?? utcDay(new Date());
   return db.transaction(async (tx) => {
+    if (key.subject !== undefined) await deleteGrant(tx, key, key.subject);
     const [refunded] = await tx
       .update(monthlyUsage)
       .set({ used: sql`${monthlyUsage.used} - 1` })
@@ -108,6 +129,35 @@ export async function refundMonthlyQuota(db: AriaDatabase, key: QuotaKey): Promi
       .where(and(matchingDay(key, day), gt(dailyUsage.used, 0)));
     return refunded.used;
   });
+}
+
+export interface QuotaStanding {
+  /** The period's counter as it stands. */
+  readonly used: number;
+  /** The key's subject was paid for before (a repeat is free). */
+  readonly alreadyPaid: boolean;
+}
+
+/** Reads a counter (and the subject's grant) without writing: the check before the rate limit. */
+export async function quotaStanding(db: AriaDatabase, key: QuotaKey): Promise<QuotaStanding> {
+  const used = await usedOf(db, key);
+  if (key.subject === undefined) return { used, alreadyPaid: false };
+  const [grant] = await db
+    .select({ subject: quotaGrants.subject })
+    .from(quotaGrants)
+    .where(grantOf(key, key.subject));
+  return { used, alreadyPaid: grant !== undefined };
+}
+
+const grantOf = (key: QuotaKey, subject: string) =>
+  and(
+    eq(quotaGrants.athleteId, key.athleteId),
+    eq(quotaGrants.kind, key.kind),
+    eq(quotaGrants.subject, subject),
+  );
+
+async function deleteGrant(db: AriaDatabase, key: QuotaKey, subject: string): Promise<void> {
+  await db.delete(quotaGrants).where(grantOf(key, subject));
 }
 
 /** Calls used per kind in the period; kinds never used are 0. */

@@ -23,13 +23,16 @@ export const subscriptions = pgTable('subscriptions', {
   ...timestamps,
 });
 
-/** Metered calls per athlete, calendar month and kind; consumed with a guarded UPDATE. */
+// The usage ledger (`monthly_usage`, `daily_usage`, `quota_grants`) is billing data keyed by
+// the TrackLit user id alone, with no foreign key to `athletes`: it survives erasure, so erasing
+// and re-provisioning an athlete does not reset the month's quota. It holds counts and dates only.
+
+/** Metered calls per athlete, quota period and kind; consumed with a guarded UPDATE. */
 export const monthlyUsage = pgTable(
   'monthly_usage',
   {
-    athleteId: text()
-      .notNull()
-      .references(() => athletes.id, { onDelete: 'cascade' }),
+    /** The TrackLit user id (the athlete's id while it exists). */
+    athleteId: text().notNull(),
     /** First day of the month (UTC), `YYYY-MM-01`. */
     periodStart: date({ mode: 'string' }).notNull(),
     kind: usageKindEnum().notNull(),
@@ -51,9 +54,7 @@ export const monthlyUsage = pgTable(
 export const dailyUsage = pgTable(
   'daily_usage',
   {
-    athleteId: text()
-      .notNull()
-      .references(() => athletes.id, { onDelete: 'cascade' }),
+    athleteId: text().notNull(),
     /** The quota period the calls counted in (`monthly_usage.period_start`). */
     periodStart: date({ mode: 'string' }).notNull(),
     /** The UTC day of the calls, `YYYY-MM-DD`. */
@@ -67,6 +68,28 @@ export const dailyUsage = pgTable(
       columns: [table.athleteId, table.periodStart, table.day, table.kind],
     }),
     check('daily_usage_used_non_negative', sql`${table.used} >= 0`),
+  ],
+);
+
+/**
+ * Calls charged at most once per subject (readiness: once per athlete and day): the unit
+ * counted in `monthly_usage` when the subject was first charged, so repeats are free.
+ */
+export const quotaGrants = pgTable(
+  'quota_grants',
+  {
+    athleteId: text().notNull(),
+    kind: usageKindEnum().notNull(),
+    /** What was paid for, e.g. the readiness date `YYYY-MM-DD`. */
+    subject: text().notNull(),
+    /** The quota period whose counter the unit went to (erasure keeps the current one only). */
+    periodStart: date({ mode: 'string' }).notNull(),
+  },
+  (table) => [
+    primaryKey({
+      name: 'quota_grants_pk',
+      columns: [table.athleteId, table.kind, table.subject],
+    }),
   ],
 );
 

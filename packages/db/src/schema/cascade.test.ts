@@ -22,9 +22,7 @@ const childTables = {
   coachAthleteLinks,
   conversations,
   dailyMetrics,
-  dailyUsage,
   messages,
-  monthlyUsage,
   moodReports,
   subscriptions,
   trainingPlans,
@@ -32,8 +30,11 @@ const childTables = {
   wearableConnections,
 };
 
+/** The usage ledger is billing data keyed by the TrackLit user id: it outlives the athlete. */
+const ledgerTables = { dailyUsage, monthlyUsage };
+
 describeEachDriver('deleting an athlete', (suite) => {
-  it('cascades to every child table', async () => {
+  it('cascades to every child table but the usage ledger', async () => {
     const { db } = suite;
     const athleteId = 'athlete-cascade';
     await db.insert(athletes).values({ id: athleteId, name: 'Cascade Runner' });
@@ -75,7 +76,7 @@ describeEachDriver('deleting an athlete', (suite) => {
       .insert(dailyMetrics)
       .values({ athleteId, date: '2026-01-02', source: 'terra', hrvRmssd: 85 });
 
-    for (const [name, table] of Object.entries(childTables)) {
+    for (const [name, table] of Object.entries({ ...childTables, ...ledgerTables })) {
       expect(await db.$count(table), `${name} before delete`).toBe(1);
     }
 
@@ -83,6 +84,9 @@ describeEachDriver('deleting an athlete', (suite) => {
 
     for (const [name, table] of Object.entries(childTables)) {
       expect(await db.$count(table), `${name} after delete`).toBe(0);
+    }
+    for (const [name, table] of Object.entries(ledgerTables)) {
+      expect(await db.$count(table), `${name} after delete`).toBe(1);
     }
   });
 });

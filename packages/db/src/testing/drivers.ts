@@ -6,6 +6,7 @@ import {
   type DatabaseDriver,
   type DatabaseHandle,
   migrate,
+  type QueryLogger,
 } from '../client.js';
 import { createTestDatabase, missingDatabaseMessage } from './test-database.js';
 
@@ -17,6 +18,8 @@ export const testDrivers: readonly TestDriver[] = ['pglite', 'postgres'];
 export interface OpenDatabaseOptions {
   /** Apply the migrations before returning (default true). */
   readonly migrated?: boolean;
+  /** Sees every query the handle sends (drizzle's logger hook), e.g. to count them. */
+  readonly queryLogger?: QueryLogger;
 }
 
 /** What a suite body receives; `db` and `handle` are usable inside hooks and tests only. */
@@ -74,7 +77,7 @@ function liveSuite(driver: TestDriver, adminUrl: string | undefined): DriverSuit
   let main: DatabaseHandle | undefined;
 
   const openDatabase = async (options: OpenDatabaseOptions = {}): Promise<DatabaseHandle> => {
-    const handle = await openEmpty(driver, adminUrl, cleanups);
+    const handle = await openEmpty(driver, adminUrl, cleanups, options.queryLogger);
     if (options.migrated ?? true) await migrate(handle);
     return handle;
   };
@@ -107,18 +110,23 @@ async function openEmpty(
   driver: TestDriver,
   adminUrl: string | undefined,
   cleanups: Array<() => Promise<void>>,
+  queryLogger?: QueryLogger,
 ): Promise<DatabaseHandle> {
+  const logged = queryLogger ? { queryLogger } : {};
   if (driver === 'pglite') {
     const handle = await createDb(
       { database: { url: undefined, poolMax: 1 }, dataDir: '' },
-      { inMemory: true },
+      { inMemory: true, ...logged },
     );
     cleanups.push(() => handle.close());
     return handle;
   }
   const database = await createTestDatabase(adminUrl);
   cleanups.push(() => database.drop());
-  const handle = await createDb({ database: { url: database.url, poolMax: 4 }, dataDir: '' });
+  const handle = await createDb(
+    { database: { url: database.url, poolMax: 4 }, dataDir: '' },
+    logged,
+  );
   cleanups.push(() => handle.close());
   return handle;
 }

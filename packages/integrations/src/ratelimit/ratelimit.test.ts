@@ -1,4 +1,6 @@
 import { randomUUID } from 'node:crypto';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createMemoryStore } from '../kv/memory.js';
@@ -162,5 +164,26 @@ describe('createRateLimiter', () => {
     const limiter = createRateLimiter(store);
     // Nothing listens on port 9: the call must go to Redis, not be answered in process.
     await expect(limiter.limit('k', { limit: 1, windowSeconds: 60 })).rejects.toThrow();
+  });
+});
+
+describe('createUpstashRateLimiter when Redis does not answer in time', () => {
+  it('lets the call through as a degraded decision, not as a limit of 0', async () => {
+    // Accepts the request and never answers: the library's timeout decides.
+    const server = createServer(() => {});
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const { port } = server.address() as AddressInfo;
+    const store = createUpstashStore(
+      { url: `http://127.0.0.1:${port}`, token: 't' },
+      { retry: false },
+    );
+    try {
+      const limiter = createUpstashRateLimiter(store.redis, { prefix: 'rl', timeoutMs: 50 });
+      const decision = await limiter.limit('k', { limit: 1, windowSeconds: 60 });
+      expect(decision).toMatchObject({ success: true, degraded: true });
+    } finally {
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    }
   });
 });

@@ -15,6 +15,11 @@ export interface RateLimitDecision {
   readonly remaining: number;
   /** Unix time in milliseconds when the window resets. */
   readonly reset: number;
+  /**
+   * The limiter could not decide (Redis did not answer in time) and let the call through:
+   * `limit`, `remaining` and `reset` then mean nothing. Callers log and count it.
+   */
+  readonly degraded?: true;
 }
 
 /**

@@ -8,7 +8,8 @@ export interface UpstashRateLimiterOptions {
   readonly prefix: string;
   /**
    * After this many milliseconds without an answer from Redis the call is let through
-   * (`@upstash/ratelimit`'s fail-open behaviour). Default 5000, the library's; 0 waits forever.
+   * (`@upstash/ratelimit`'s fail-open behaviour) as a `degraded` decision. Default 5000, the
+   * library's; 0 waits forever.
    */
   readonly timeoutMs?: number;
 }
@@ -48,9 +49,11 @@ export function createUpstashRateLimiter(
   return {
     async limit(key: string, rule: RateLimitRule): Promise<RateLimitDecision> {
       checkRule(rule);
-      const { success, limit, remaining, reset } = await limiterFor(rule).limit(
+      const { success, limit, remaining, reset, reason } = await limiterFor(rule).limit(
         windowedKey(key, rule),
       );
+      // On timeout the library answers success with limit 0: a pass, not a decision.
+      if (reason === 'timeout') return { success: true, limit, remaining, reset, degraded: true };
       return { success, limit, remaining: Math.max(0, remaining), reset };
     },
   };

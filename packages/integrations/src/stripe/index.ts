@@ -11,6 +11,7 @@ export {
   type BillingEventKind,
   type BillingProvider,
   type CheckoutRequest,
+  type CustomerRequest,
   type HostedSession,
   type PaidTier,
   type PortalRequest,

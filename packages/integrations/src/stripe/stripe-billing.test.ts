@@ -117,6 +117,49 @@ describe('Stripe billing through the SDK', () => {
     });
   });
 
+  it('creates one customer and one Checkout session per idempotency key', async () => {
+    const customer = (idempotencyKey: string) =>
+      billing.createCustomer({ athleteId: 'athlete-7', email: 'ada@example.org', idempotencyKey });
+    const [first, second] = await Promise.all([
+      customer('customer-key-7'),
+      customer('customer-key-7'),
+    ]);
+    expect(first).toMatch(/^cus_test_/);
+    expect(second).toBe(first);
+    expect(fake.state.customers.get(first)).toMatchObject({
+      email: 'ada@example.org',
+      metadata: { athleteId: 'athlete-7' },
+    });
+    expect(await customer('customer-key-7b')).not.toBe(first);
+
+    const session = (idempotencyKey: string) =>
+      billing.createCheckoutSession({
+        athleteId: 'athlete-7',
+        tier: 'pro',
+        customerId: first,
+        email: undefined,
+        successUrl: 'https://tracklit.test/billing?checkout=success',
+        cancelUrl: 'https://tracklit.test/billing?checkout=cancelled',
+        idempotencyKey,
+      });
+    const sessions = await Promise.all([session('checkout-key-7'), session('checkout-key-7')]);
+    expect(sessions[1]).toEqual(sessions[0]);
+    expect((await session('checkout-key-7c')).id).not.toBe(sessions[0]?.id);
+  });
+
+  it('cancels a subscription now, and a repeated cancel replays the answer', async () => {
+    const session = await checkout('athlete-8');
+    const { subscriptionId } = fake.completeCheckout(session.id);
+    const cancelled = await billing.cancelNow(subscriptionId);
+    expect(cancelled).toMatchObject({ id: subscriptionId, status: 'canceled' });
+    expect(fake.requests.at(-1)).toMatchObject({
+      method: 'DELETE',
+      path: `/v1/subscriptions/${subscriptionId}`,
+    });
+    expect(entitledTier(cancelled)).toBe('free');
+    await expect(billing.cancelNow(subscriptionId)).resolves.toMatchObject({ status: 'canceled' });
+  });
+
   it('rejects an unknown subscription with the SDK error', async () => {
     await expect(billing.retrieveSubscription('sub_missing')).rejects.toMatchObject({
       type: 'StripeInvalidRequestError',

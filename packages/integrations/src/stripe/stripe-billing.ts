@@ -5,6 +5,7 @@ import {
   type BillingEvent,
   type BillingProvider,
   type CheckoutRequest,
+  type CustomerRequest,
   type HostedSession,
   type PortalRequest,
   type SubscriptionSnapshot,
@@ -66,17 +67,31 @@ export function createStripeBilling(
         : request.email
           ? { customer_email: request.email }
           : {};
-      const session = await stripe.checkout.sessions.create({
-        mode: 'subscription',
-        line_items: [{ price: priceOfTier(settings.prices, request.tier), quantity: 1 }],
-        client_reference_id: request.athleteId,
-        metadata,
-        subscription_data: { metadata },
-        success_url: request.successUrl,
-        cancel_url: request.cancelUrl,
-        ...customer,
-      });
+      const session = await stripe.checkout.sessions.create(
+        {
+          mode: 'subscription',
+          line_items: [{ price: priceOfTier(settings.prices, request.tier), quantity: 1 }],
+          client_reference_id: request.athleteId,
+          metadata,
+          subscription_data: { metadata },
+          success_url: request.successUrl,
+          cancel_url: request.cancelUrl,
+          ...customer,
+        },
+        request.idempotencyKey ? { idempotencyKey: request.idempotencyKey } : {},
+      );
       return hosted(session, 'Checkout');
+    },
+
+    async createCustomer(request: CustomerRequest): Promise<string> {
+      const customer = await stripe.customers.create(
+        {
+          metadata: { athleteId: request.athleteId },
+          ...(request.email ? { email: request.email } : {}),
+        },
+        { idempotencyKey: request.idempotencyKey },
+      );
+      return customer.id;
     },
 
     async createPortalSession(request: PortalRequest): Promise<HostedSession> {
@@ -113,6 +128,18 @@ export function createStripeBilling(
     async cancelAtPeriodEnd(subscriptionId: string): Promise<SubscriptionSnapshot> {
       return snapshot(
         await stripe.subscriptions.update(subscriptionId, { cancel_at_period_end: true }),
+      );
+    },
+
+    async cancelNow(subscriptionId: string): Promise<SubscriptionSnapshot> {
+      return snapshot(
+        await stripe.subscriptions.cancel(
+          subscriptionId,
+          {},
+          {
+            idempotencyKey: `aria-cancel-now:${subscriptionId}`,
+          },
+        ),
       );
     },
 

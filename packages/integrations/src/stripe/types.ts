@@ -53,6 +53,18 @@ export interface CheckoutRequest {
   readonly email: string | undefined;
   readonly successUrl: string;
   readonly cancelUrl: string;
+  /**
+   * Stripe's `Idempotency-Key`: a retried or concurrent request with the same key and
+   * parameters gets the same session back, not a second one.
+   */
+  readonly idempotencyKey?: string;
+}
+
+export interface CustomerRequest {
+  readonly athleteId: string;
+  readonly email: string | undefined;
+  /** Stripe's `Idempotency-Key` (see CheckoutRequest). */
+  readonly idempotencyKey: string;
 }
 
 export interface PortalRequest {
@@ -83,8 +95,12 @@ export interface BillingProvider {
   createCheckoutSession(request: CheckoutRequest): Promise<HostedSession>;
   createPortalSession(request: PortalRequest): Promise<HostedSession>;
   retrieveSubscription(subscriptionId: string): Promise<SubscriptionSnapshot>;
+  /** Creates the Stripe customer of an athlete (metadata.athleteId); resolves to its id. */
+  createCustomer(request: CustomerRequest): Promise<string>;
   /** Sets `cancel_at_period_end`; the tier stays until Stripe ends the subscription. */
   cancelAtPeriodEnd(subscriptionId: string): Promise<SubscriptionSnapshot>;
+  /** Cancels now (no further invoices); idempotent by subscription. */
+  cancelNow(subscriptionId: string): Promise<SubscriptionSnapshot>;
   /** Checks the `Stripe-Signature` of a raw body; rejects with WebhookSignatureError. */
   verifyEvent(rawBody: string, signature: string): Promise<BillingEvent>;
 }

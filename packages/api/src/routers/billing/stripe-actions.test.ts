@@ -135,6 +135,50 @@ describeOnDriver('pglite', 'billing with Stripe', (suite) => {
     );
   });
 
+  it('cancels a second paid subscription when its webhook arrives, keeping the first', async () => {
+    const athlete = await kit.asUser('double-payer');
+    // Two checkouts for different tiers are both open; the athlete pays both.
+    const pro = await athlete.billing.checkout({ tier: 'pro' });
+    const star = await athlete.billing.checkout({ tier: 'star' });
+    const first = fake.completeCheckout(pro.sessionId);
+    const second = fake.completeCheckout(star.sessionId);
+    expect(second.customerId).toBe(first.customerId);
+    expect((await deliver(first.checkoutCompleted)).outcome).toBe('applied');
+    const duplicate = await deliver(second.subscriptionCreated);
+    expect(duplicate).toMatchObject({
+      outcome: 'cancelled_second_subscription',
+      athleteId: 'double-payer',
+      subscriptionId: second.subscriptionId,
+    });
+    expect(fake.state.subscription(second.subscriptionId).status).toBe('canceled');
+    expect(fake.state.subscription(first.subscriptionId).status).toBe('active');
+    expect(await athlete.billing.subscription()).toMatchObject({ tier: 'pro' });
+    // The second one's other events (and Stripe's deletion) change nothing.
+    for (const event of [
+      second.checkoutCompleted,
+      fake.subscriptionDeleted(second.subscriptionId),
+    ]) {
+      expect((await deliver(event)).outcome).toBe('superseded');
+    }
+    expect(await athlete.billing.subscription()).toMatchObject({ tier: 'pro', status: 'active' });
+  });
+
+  it('cancels the Stripe subscription before erasing the athlete', async () => {
+    const { athlete, subscriptionId } = await subscribe('paying-eraser', 'pro');
+    expect(await athlete.athletes.delete()).toEqual({ id: 'paying-eraser', erased: true });
+    expect(fake.state.subscription(subscriptionId).status).toBe('canceled');
+    expect(fake.requests.at(-1)).toMatchObject({
+      method: 'DELETE',
+      path: `/v1/subscriptions/${subscriptionId}`,
+    });
+    // Stripe's deletion event finds no athlete; a re-provisioned one starts on free.
+    expect((await deliver(fake.subscriptionDeleted(subscriptionId))).outcome).toBe('unmatched');
+    expect(await athlete.billing.subscription()).toMatchObject({
+      tier: 'free',
+      managedBy: 'direct',
+    });
+  });
+
   it('refuses to set a tier directly while Stripe bills the athlete', async () => {
     await subscribe('checkout-7', 'pro');
     await expect(
@@ -158,5 +202,32 @@ describeOnDriver('pglite', 'billing with Stripe but no STRIPE_RETURN_URL', (suit
     });
     const named = await athlete.billing.checkout({ tier: 'pro', returnUrl: 'https://x.test/b' });
     expect(named.flow).toBe('checkout');
+  });
+});
+
+describeOnDriver('postgres', 'concurrent Stripe checkouts', (suite) => {
+  const billing = createStripeBilling(settings, { endpoint: fake.endpoint });
+  const kit = routerTestKit(() => suite.db, { billing });
+
+  it('create one Stripe customer and one Checkout session', async () => {
+    const athlete = await kit.asUser('racing-checkout');
+    await athlete.athletes.update({ email: 'racer@example.org' });
+    const checkouts = await Promise.all(
+      Array.from({ length: 8 }, () => athlete.billing.checkout({ tier: 'pro' })),
+    );
+    expect(new Set(checkouts.map((checkout) => checkout.sessionId)).size).toBe(1);
+    const customers = [...fake.state.customers.values()].filter(
+      (customer) => customer.metadata.athleteId === 'racing-checkout',
+    );
+    expect(customers).toEqual([expect.objectContaining({ email: 'racer@example.org' })]);
+    const sessionId = checkouts[0]?.sessionId ?? '';
+    expect(fake.state.sessions.get(sessionId)?.customer).toBe(customers[0]?.id);
+    const sent = fake.requests.filter(
+      (request) =>
+        request.path === '/v1/checkout/sessions' &&
+        request.params.client_reference_id === 'racing-checkout',
+    );
+    expect(sent.length).toBeGreaterThan(0);
+    expect(sent.every((request) => request.params.customer === customers[0]?.id)).toBe(true);
   });
 });

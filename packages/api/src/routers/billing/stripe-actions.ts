@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { AppError, type Tier, tierNames } from '@aria/core';
 import {
   findAthlete,
@@ -5,7 +6,9 @@ import {
   hasLiveStripeSubscription,
   quotaPeriodOf,
   type Subscription,
+  saveStripeCustomer,
   saveStripeSubscription,
+  withSubscriptionLocked,
 } from '@aria/db';
 import type { BillingProvider, PaidTier } from '@aria/integrations';
 import { actingFor } from '../../access.js';
@@ -44,34 +47,68 @@ async function changePlan(
   return { url: session.url, sessionId: session.id, flow: 'plan_change' };
 }
 
+/** A Stripe idempotency key for one request's parameters (Stripe keeps keys for 24 hours). */
+function idempotencyKey(purpose: string, parts: readonly (string | null | undefined)[]): string {
+  const digest = createHash('sha256').update(JSON.stringify(parts)).digest('base64url');
+  return `aria-${purpose}-${digest}`;
+}
+
+/**
+ * Checkout for an athlete without a live subscription, under the athlete's subscription row
+ * lock so concurrent checkouts take turns: the first creates and stores the Stripe customer,
+ * and each Stripe request carries an idempotency key of its parameters (and of the row's last
+ * Stripe change), so a repeated or concurrent checkout gets the same session back instead of
+ * a second one. A second subscription that still gets paid is cancelled by the webhook.
+ */
 async function startCheckout(
   deps: Pick<ApiDeps, 'db' | 'now'>,
   billing: BillingProvider,
   input: CheckoutInput,
 ): Promise<CheckoutView> {
-  const row = await findSubscription(deps.db, input.athleteId);
-  const current = quotaPeriodOf(row, deps.now()).tier;
-  if (rank(input.tier) <= rank(current)) {
-    const detail =
-      input.tier === current
-        ? `The athlete is already on the ${current} tier.`
-        : `The athlete is on the ${current} tier; ${input.tier} is lower: change or cancel the plan in the billing portal (billing.portal).`;
-    throw new AppError('CONFLICT', detail);
-  }
-  if (row && hasLiveStripeSubscription(row)) return changePlan(billing, row, input);
-  const athlete = await findAthlete(deps.db, input.athleteId);
-  const session = await billing.createCheckoutSession({
-    athleteId: input.athleteId,
-    tier: input.tier,
-    customerId: row?.stripeCustomerId ?? undefined,
-    email: athlete?.email ?? undefined,
-    successUrl: withQuery(input.returnUrl, {
+  return withSubscriptionLocked(deps.db, input.athleteId, async (tx, row) => {
+    const current = quotaPeriodOf(row, deps.now()).tier;
+    if (rank(input.tier) <= rank(current)) {
+      const detail =
+        input.tier === current
+          ? `The athlete is already on the ${current} tier.`
+          : `The athlete is on the ${current} tier; ${input.tier} is lower: change or cancel the plan in the billing portal (billing.portal).`;
+      throw new AppError('CONFLICT', detail);
+    }
+    if (hasLiveStripeSubscription(row)) return changePlan(billing, row, input);
+    let customerId = row.stripeCustomerId;
+    if (!customerId) {
+      const email = (await findAthlete(tx, input.athleteId))?.email ?? undefined;
+      customerId = await billing.createCustomer({
+        athleteId: input.athleteId,
+        email,
+        idempotencyKey: idempotencyKey('customer', [input.athleteId, email]),
+      });
+      await saveStripeCustomer(tx, input.athleteId, customerId);
+    }
+    const successUrl = withQuery(input.returnUrl, {
       checkout: 'success',
       session_id: '{CHECKOUT_SESSION_ID}',
-    }),
-    cancelUrl: withQuery(input.returnUrl, { checkout: 'cancelled' }),
+    });
+    const cancelUrl = withQuery(input.returnUrl, { checkout: 'cancelled' });
+    const session = await billing.createCheckoutSession({
+      athleteId: input.athleteId,
+      tier: input.tier,
+      customerId,
+      email: undefined,
+      successUrl,
+      cancelUrl,
+      idempotencyKey: idempotencyKey('checkout', [
+        input.athleteId,
+        input.tier,
+        customerId,
+        successUrl,
+        cancelUrl,
+        row.stripeSubscriptionId,
+        row.lastEventAt?.toISOString(),
+      ]),
+    });
+    return { url: session.url, sessionId: session.id, flow: 'checkout' };
   });
-  return { url: session.url, sessionId: session.id, flow: 'checkout' };
 }
 
 /** Starts an upgrade to pro or star: a Stripe Checkout session (or a plan change) to send the athlete to. */

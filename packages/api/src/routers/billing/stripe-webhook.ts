@@ -15,12 +15,21 @@ import {
 import type { ApiDeps } from '../../context.js';
 import { requireBilling, stateFromSnapshot } from './stripe-state.js';
 
-/** What became of one delivery; `ignored`: acknowledged, nothing to apply (e.g. an unknown type). */
+/**
+ * What became of one delivery; `ignored`: acknowledged, nothing to apply (e.g. an unknown
+ * type); `cancelled_second_subscription`: a second live subscription of an athlete (e.g. two
+ * checkouts paid) was cancelled in Stripe.
+ */
 export interface StripeWebhookResult {
   readonly eventId: string;
   readonly type: string;
-  readonly outcome: StripeEventOutcome | 'ignored';
+  readonly outcome:
+    | Exclude<StripeEventOutcome, 'second_subscription'>
+    | 'ignored'
+    | 'cancelled_second_subscription';
   readonly athleteId?: string;
+  /** The subscription the event concerns, when it concerns one. */
+  readonly subscriptionId?: string;
 }
 
 const provider = 'stripe';
@@ -71,7 +80,8 @@ async function athleteFor(
  * from Stripe (so a late or reordered delivery applies Stripe's current word, never an old
  * snapshot), and applies it with the event id in one transaction (see applyStripeEvent: a replay
  * is a duplicate, an event older than the last applied is stale). Throws NOT_CONFIGURED or
- * BAD_REQUEST; a failed Stripe read rejects, so Stripe delivers the event again later.
+ * BAD_REQUEST; a failed Stripe read rejects, so Stripe delivers the event again later. A live
+ * subscription while the athlete already has another one is cancelled in Stripe.
  */
 export async function handleStripeWebhook(
   deps: Pick<ApiDeps, 'db' | 'billing'>,
@@ -101,5 +111,16 @@ export async function handleStripeWebhook(
     athleteId,
     state: stateFromSnapshot(snapshot, statusAfter(event, snapshot)),
   });
+  if (outcome === 'second_subscription') {
+    // Cancelled first, recorded after: if Stripe fails, the redelivery tries again.
+    await billing.cancelNow(snapshot.id);
+    await recordWebhookEvent(deps.db, provider, event.id);
+    return {
+      ...result,
+      outcome: 'cancelled_second_subscription',
+      athleteId,
+      subscriptionId: snapshot.id,
+    };
+  }
   return { ...result, outcome, athleteId };
 }

@@ -79,6 +79,17 @@ function createCheckoutSession(options: FakeStripeHttpOptions, params: FormObjec
   return answer;
 }
 
+function createCustomer(params: FormObject, state: FakeStripeState) {
+  const customer = {
+    id: fakeId('cus'),
+    object: 'customer' as const,
+    email: formField(params, 'email') ?? null,
+    metadata: metadataOf(params, 'metadata'),
+  };
+  state.customers.set(customer.id, customer);
+  return customer;
+}
+
 function createPortalSession(options: FakeStripeHttpOptions, params: FormObject) {
   const customer = required(params, 'customer');
   const id = fakeId('bps');
@@ -101,6 +112,19 @@ function subscriptionRoute(
 ) {
   const subscription = options.state.subscriptions.get(id);
   if (!subscription) throw missing('subscription', id);
+  if (method === 'DELETE') {
+    // Cancels now; Stripe refuses to cancel a subscription that is already canceled.
+    if (subscription.status === 'canceled') {
+      throw new StripeHttpError(
+        400,
+        'invalid_request_error',
+        `No such subscription: '${id}' is already canceled.`,
+        'resource_missing',
+      );
+    }
+    subscription.status = 'canceled';
+    subscription.canceled_at = Math.floor(Date.now() / 1000);
+  }
   if (method === 'POST') {
     const cancel = formField(params, 'cancel_at_period_end');
     if (cancel !== undefined) subscription.cancel_at_period_end = cancel === 'true';
@@ -115,11 +139,12 @@ function route(options: FakeStripeHttpOptions, method: string, path: string, par
   if (method === 'POST' && path === '/v1/checkout/sessions') {
     return createCheckoutSession(options, params);
   }
+  if (method === 'POST' && path === '/v1/customers') return createCustomer(params, options.state);
   if (method === 'POST' && path === '/v1/billing_portal/sessions') {
     return createPortalSession(options, params);
   }
   const subscriptionPath = /^\/v1\/subscriptions\/([^/]+)$/.exec(path);
-  if (subscriptionPath?.[1] && (method === 'GET' || method === 'POST')) {
+  if (subscriptionPath?.[1] && ['GET', 'POST', 'DELETE'].includes(method)) {
     return subscriptionRoute(options, method, decodeURIComponent(subscriptionPath[1]), params);
   }
   throw new StripeHttpError(
@@ -129,14 +154,59 @@ function route(options: FakeStripeHttpOptions, method: string, path: string, par
   );
 }
 
+/**
+ * Stripe's idempotency: the first answer under a key is stored and replayed for the same
+ * request; the same key with other parameters is an `idempotency_error`.
+ */
+function answerIdempotently(
+  options: FakeStripeHttpOptions,
+  key: string,
+  request: string,
+  response: ServerResponse,
+  run: () => unknown,
+): void {
+  const stored = options.state.idempotent.get(key);
+  if (stored && stored.request !== request) {
+    throw new StripeHttpError(
+      400,
+      'idempotency_error',
+      `Keys for idempotent requests can only be used with the same parameters they were first used with. Try using a key other than '${key}' if you meant to execute a different request.`,
+    );
+  }
+  if (stored) {
+    send(response, stored.status, stored.body, { 'Idempotent-Replayed': 'true' });
+    return;
+  }
+  try {
+    const body = run();
+    options.state.idempotent.set(key, { request, status: 200, body: structuredClone(body) });
+    send(response, 200, body);
+  } catch (error) {
+    if (error instanceof StripeHttpError && error.status < 500) {
+      const body = { error: { type: error.type, message: error.message } };
+      options.state.idempotent.set(key, { request, status: error.status, body });
+    }
+    throw error;
+  }
+}
+
 async function readBody(request: IncomingMessage): Promise<string> {
   const chunks: Buffer[] = [];
   for await (const chunk of request) chunks.push(Buffer.from(chunk));
   return Buffer.concat(chunks).toString('utf8');
 }
 
-function send(response: ServerResponse, status: number, body: unknown): void {
-  response.writeHead(status, { 'Content-Type': 'application/json', 'Request-Id': fakeId('req') });
+function send(
+  response: ServerResponse,
+  status: number,
+  body: unknown,
+  headers: Record<string, string> = {},
+): void {
+  response.writeHead(status, {
+    'Content-Type': 'application/json',
+    'Request-Id': fakeId('req'),
+    ...headers,
+  });
   response.end(JSON.stringify(body));
 }
 
@@ -156,6 +226,13 @@ export async function handleFakeStripeRequest(
       throw new StripeHttpError(401, 'invalid_request_error', 'Invalid API Key provided.');
     }
     if (options.failing()) throw new StripeHttpError(500, 'api_error', 'The fake is failing.');
+    const key = request.headers['idempotency-key'];
+    if (typeof key === 'string' && method !== 'GET') {
+      answerIdempotently(options, key, `${method} ${url.pathname} ${body}`, response, () =>
+        route(options, method, url.pathname, params),
+      );
+      return;
+    }
     send(response, 200, route(options, method, url.pathname, params));
   } catch (error) {
     if (!(error instanceof StripeHttpError)) throw error;

@@ -64,7 +64,23 @@ export function addMonth(at: Date): Date {
   return next;
 }
 
+export interface FakeCustomer {
+  id: string;
+  object: 'customer';
+  email: string | null;
+  metadata: Record<string, string>;
+}
+
+/** A request answered under an `Idempotency-Key`: replayed for the same key and parameters. */
+export interface FakeIdempotentAnswer {
+  readonly request: string;
+  readonly status: number;
+  readonly body: unknown;
+}
+
 export class FakeStripeState {
+  readonly customers = new Map<string, FakeCustomer>();
+  readonly idempotent = new Map<string, FakeIdempotentAnswer>();
   readonly sessions = new Map<string, FakeCheckoutSession>();
   readonly subscriptions = new Map<string, FakeSubscription>();
   readonly invoices = new Map<string, FakeInvoice>();

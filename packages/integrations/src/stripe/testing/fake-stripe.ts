@@ -140,6 +140,10 @@ export async function startFakeStripe(options: FakeStripeOptions = {}) {
     /** The event Stripe sends after a change made through the API (e.g. cancel at period end). */
     subscriptionUpdated: updated,
 
+    /** The event Stripe sends once a subscription was canceled through the API. */
+    subscriptionDeleted: (id: string) =>
+      event('customer.subscription.deleted', state.subscription(id)),
+
     /** The period of a subscription set to cancel ends: Stripe deletes it. */
     endSubscription(subscriptionId: string) {
       const subscription = state.subscription(subscriptionId);

@@ -1,0 +1,10 @@
+import type { ApiMetrics } from '@aria/api';
+import type { AriaMetrics } from './metrics.js';
+
+/** The API's failure counters, backed by the app's Prometheus registry. */
+export function apiMetrics(metrics: AriaMetrics): ApiMetrics {
+  return {
+    quotaRefundFailed: (kind) => metrics.quotaRefundFailures.inc({ kind }),
+    rateLimitDegraded: (bucket) => metrics.rateLimitDegraded.inc({ bucket }),
+  };
+}
