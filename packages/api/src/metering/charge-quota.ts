@@ -40,7 +40,7 @@ export async function chargeQuota(ctx: Context, kind: MeteredKind): Promise<Quot
     throw new AppError(
       'QUOTA_EXCEEDED',
       `The ${tier} tier allows ${limit} "${kind}" calls per month, all used; upgrade for more.`,
-      { headers },
+      { headers, extensions: { tier, usage: outcome.used, limit } },
     );
   }
   return {

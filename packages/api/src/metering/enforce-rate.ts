@@ -35,7 +35,10 @@ export async function enforceRate(ctx: Context, bucket: RateBucket): Promise<voi
     throw new AppError(
       'RATE_LIMITED',
       `Rate limit of ${decision.limit} calls exceeded; retry in ${retryAfter} s.`,
-      { headers: { 'Retry-After': String(retryAfter), ...headers } },
+      {
+        headers: { 'Retry-After': String(retryAfter), ...headers },
+        extensions: { retryAfter },
+      },
     );
   }
 }
