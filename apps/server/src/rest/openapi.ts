@@ -47,11 +47,7 @@ export const problemSchema = z
     tier: z.string().optional().meta({ description: 'QUOTA_EXCEEDED: the tier.' }),
     usage: z.number().int().optional().meta({ description: 'QUOTA_EXCEEDED: calls used.' }),
     limit: z.number().int().optional().meta({ description: 'QUOTA_EXCEEDED: monthly limit.' }),
-    retryAfter: z
-      .number()
-      .int()
-      .optional()
-      .meta({ description: 'RATE_LIMITED: seconds to wait.' }),
+    retryAfter: z.number().int().optional().meta({ description: 'RATE_LIMITED: seconds to wait.' }),
   })
   .meta({ id: 'Problem', description: 'RFC 9457 problem details; `code` is stable.' });
 
