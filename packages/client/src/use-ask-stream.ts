@@ -18,6 +18,8 @@ export interface AnswerDraft {
 export type AskStreamState = UseMutationResult<AskCoachResult, Error, AskInput> & {
   /** The text received so far; empty before the first delta and after `reset()`. */
   readonly draft: AnswerDraft;
+  /** Stream events received so far for the current question. */
+  readonly received: number;
   /** The complete answer once the stream ended (also `data.answer`). */
   readonly answer: CoachAnswer | undefined;
 };
@@ -41,6 +43,7 @@ function withEvent(draft: AnswerDraft, event: AskStreamEvent): AnswerDraft {
 export function useAskStream(): AskStreamState {
   const client = useAriaClient();
   const [draft, setDraft] = useState<AnswerDraft>(emptyDraft);
+  const [received, setReceived] = useState(0);
   const controller = useRef<AbortController | undefined>(undefined);
   const mutation = useMutation<AskCoachResult, Error, AskInput>({
     mutationKey: [['coaching', 'askStream']],
@@ -49,9 +52,13 @@ export function useAskStream(): AskStreamState {
       const current = new AbortController();
       controller.current = current;
       setDraft(emptyDraft);
+      setReceived(0);
       return askCoach(client, input, {
         signal: current.signal,
-        onEvent: (event) => setDraft((previous) => withEvent(previous, event)),
+        onEvent: (event) => {
+          setDraft((previous) => withEvent(previous, event));
+          setReceived((count) => count + 1);
+        },
       });
     },
   });
@@ -59,7 +66,8 @@ export function useAskStream(): AskStreamState {
   const reset = useCallback(() => {
     controller.current?.abort();
     setDraft(emptyDraft);
+    setReceived(0);
     resetMutation();
   }, [resetMutation]);
-  return { ...mutation, reset, draft, answer: mutation.data?.answer };
+  return { ...mutation, reset, draft, received, answer: mutation.data?.answer };
 }
