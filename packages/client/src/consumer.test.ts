@@ -203,6 +203,12 @@ describe('the web example in a real browser (chromium)', () => {
     const service = createAriaClient({ url: server.url, apiKey: server.app.internalApiKey });
     await service.athletes.create.mutate({ id: 'web-pro', name: 'Pro Sprinter' });
     await service.billing.setTier.mutate({ athleteId: 'web-pro', tier: 'pro' });
+    await service.knowledge.create.mutate({
+      title: 'Block start mechanics',
+      summary: 'How to improve the block start: set position, push phase and first steps.',
+      tags: ['start', 'blocks', 'acceleration'],
+      url: 'https://example.org/block-starts',
+    });
     await service.wearables.recordMetrics.mutate({
       athleteId: 'web-pro',
       date: new Date().toISOString().slice(0, 10),
@@ -285,4 +291,71 @@ describe('the web example in a real browser (chromium)', () => {
     expect(await upgrade.textContent()).toMatch(/free plan includes 0 of these a month/);
     expect(pageErrors).toEqual([]);
   }, 60_000);
+});
+
+describe('declarations for consumers on the lowest TypeScript tRPC 11 supports (5.7.2)', () => {
+  const lowest = '5.7.2';
+  const compatDir = () => path.join(appDir, 'compat');
+
+  beforeAll(async () => {
+    await timed('npm install (compat)', () =>
+      runOk(
+        'npm',
+        [
+          'install',
+          '--no-save',
+          '--prefer-offline',
+          '--no-audit',
+          '--no-fund',
+          `typescript-lowest@npm:typescript@${lowest}`,
+          '@types/react-18@npm:@types/react@18.3.32',
+        ],
+        appDir,
+      ),
+    );
+    await cp(path.join(packageDir, 'testing', 'compat'), compatDir(), { recursive: true });
+  }, 120_000);
+
+  const matrix = [
+    { resolution: 'bundler', module: 'ESNext', react: 18 },
+    { resolution: 'bundler', module: 'ESNext', react: 19 },
+    { resolution: 'node16', module: 'node16', react: 18 },
+    { resolution: 'node16', module: 'node16', react: 19 },
+  ] as const;
+
+  it.each(matrix)(
+    'compile with moduleResolution $resolution and React $react types',
+    async ({ resolution, module, react }) => {
+      const react18 = '../node_modules/@types/react-18';
+      const config = {
+        compilerOptions: {
+          target: 'ES2022',
+          lib: ['ES2022', 'DOM', 'DOM.Iterable', 'ESNext.Disposable'],
+          module,
+          moduleResolution: resolution,
+          types: [],
+          strict: true,
+          noUncheckedIndexedAccess: true,
+          exactOptionalPropertyTypes: true,
+          skipLibCheck: false,
+          noEmit: true,
+          ...(react === 18 ? { paths: { react: [react18], 'react/*': [`${react18}/*`] } } : {}),
+        },
+        files: ['consumer.ts'],
+      };
+      const name = `tsconfig.${resolution}.react${react}.json`;
+      await writeFile(path.join(compatDir(), name), JSON.stringify(config, null, 2));
+      const bin = path.join(appDir, 'node_modules', 'typescript-lowest', 'bin', 'tsc');
+      const result = await timed(`tsc ${lowest} ${resolution} react${react}`, () =>
+        run(process.execPath, [bin, '-p', name, '--explainFiles'], compatDir()),
+      );
+      expect(result.output).toContain(
+        `@types/react-${react === 18 ? '18' : ''}`.replace(/-$/, '/'),
+      );
+      // @trpc/client 11.22.1 declares its WebSocket link with Node's http and ws types.
+      const errors = tsErrors(result.output).filter((e) => !e.includes('node_modules/@trpc/'));
+      expect(errors).toEqual([]);
+    },
+    90_000,
+  );
 });
