@@ -2,8 +2,8 @@ import { AriaProvider } from '@aria/client/react';
 import { QueryClientProvider } from '@tanstack/react-query';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { ariaClient, queryClient } from './aria.js';
 import { App } from './App.js';
+import { ariaClient, queryClient } from './aria.js';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root');

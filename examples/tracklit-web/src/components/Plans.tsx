@@ -24,9 +24,7 @@ export function Plans() {
         Generate a 100 m plan
       </button>
       <Failure error={generate.error} />
-      <p data-testid="plan-count">
-        {plans.data ? `${plans.data.items.length} plans` : ''}
-      </p>
+      <p data-testid="plan-count">{plans.data ? `${plans.data.items.length} plans` : ''}</p>
       {plan && (
         <div data-testid="plan" data-plan-id={plan.id}>
           <p>{plan.narrative}</p>

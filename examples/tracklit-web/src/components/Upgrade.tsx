@@ -6,8 +6,8 @@ export function Upgrade({ error }: { readonly error: unknown }) {
   const { tier, usage, limit } = error.data;
   return (
     <aside data-testid="upgrade" role="alert">
-      <strong>Upgrade to keep going.</strong> Your {tier} plan includes {limit} of these a month
-      and you have used {usage}. <a href="/billing">See plans</a>
+      <strong>Upgrade to keep going.</strong> Your {tier} plan includes {limit} of these a month and
+      you have used {usage}. <a href="/billing">See plans</a>
     </aside>
   );
 }
