@@ -59,7 +59,6 @@ describe('the built package', () => {
   });
 
   it('keeps React and TanStack out of the core entry', async () => {
-    const [core] = await distFiles('index.js');
     const chunks = await distFiles('.js');
     const reachable = new Set(['index.js']);
     for (const name of reachable) {
@@ -73,7 +72,7 @@ describe('the built package', () => {
           ).toContain(specifier);
       }
     }
-    expect(core?.code).toBeDefined();
+    expect(chunks.map((file) => file.name)).toContain('index.js');
   });
 
   it('names no server-only module in its declarations', async () => {
