@@ -1,5 +1,9 @@
 import { TRPCClientError } from '@trpc/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  type ChatCompletionsServer,
+  startChatCompletionsServer,
+} from '../../integrations/src/ai/testing/index.js';
 import { type AriaTestServer, startAriaServer } from '../testing/aria-server.js';
 import { askCoach, createAriaClient, isAriaError, type ProblemOf } from './index.js';
 
@@ -82,5 +86,40 @@ describe('isAriaError with a code', () => {
     expect(isAriaError(error)).toBe(true);
     expect(isAriaError(error, 'QUOTA_EXCEEDED')).toBe(false);
     expect(isAriaError(new Error('plain'), 'QUOTA_EXCEEDED')).toBe(false);
+  });
+});
+
+describe('a stream that fails after it started', () => {
+  let ai: ChatCompletionsServer;
+  let openai: AriaTestServer;
+
+  beforeAll(async () => {
+    ai = await startChatCompletionsServer();
+    openai = await startAriaServer({
+      OPENAI_API_KEY: ai.apiKey,
+      OPENAI_BASE_URL: ai.baseUrl,
+      AI_MAX_RETRIES: '0',
+    });
+  });
+
+  afterAll(async () => {
+    await openai?.close();
+    await ai?.close();
+  });
+
+  it('throws from the loop with the problem in error.data', async () => {
+    ai.script({ kind: 'error', status: 500 });
+    const aria = createAriaClient({ url: openai.url, token: () => openai.tokenFor('mid-stream') });
+    const events = await aria.coaching.askStream.mutate({ question: 'Help with my start?' });
+    const error = await (async () => {
+      for await (const _event of events) {
+        // deltas, if any, before the failure
+      }
+    })().then(
+      () => expect.fail('the stream should have failed'),
+      (e: unknown) => e,
+    );
+    expect(isAriaError(error, 'AI_UNAVAILABLE')).toBe(true);
+    expect(isAriaError(error, 'QUOTA_EXCEEDED')).toBe(false);
   });
 });
