@@ -26,7 +26,11 @@ describe('toProblem', () => {
       extensions: { tier: 'free', usage: 1, limit: 1 },
     });
     expect(quota).toMatchObject({ code: 'QUOTA_EXCEEDED', tier: 'free', usage: 1, limit: 1 });
-    const rate = toProblem({ code: 'RATE_LIMITED', requestId: 'r5', extensions: { retryAfter: 7 } });
+    const rate = toProblem({
+      code: 'RATE_LIMITED',
+      requestId: 'r5',
+      extensions: { retryAfter: 7 },
+    });
     expect(rate).toMatchObject({ status: 429, retryAfter: 7 });
   });
 
