@@ -5,7 +5,7 @@
  * JavaScript must talk to the real server over HTTP.
  */
 import { execFile } from 'node:child_process';
-import { cp, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
@@ -119,6 +119,14 @@ describe('a consumer of the packed @aria/client', () => {
       react: '^18.2.0 || ^19.0.0',
     });
     expect(manifest.dependencies).toEqual({ superjson: expect.any(String) });
+    // Resolvers that ignore "exports" (Metro in React Native 0.76 by default, TypeScript's
+    // node10) find the react entry through react/package.json.
+    const legacy = JSON.parse(
+      await readFile(path.join(installed, 'react', 'package.json'), 'utf8'),
+    );
+    for (const file of [legacy.main, legacy.types]) {
+      expect((await stat(path.join(installed, 'react', file))).isFile(), file).toBe(true);
+    }
     expect(JSON.stringify(manifest)).not.toMatch(/"(workspace|catalog):/);
   });
 
