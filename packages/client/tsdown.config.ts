@@ -11,7 +11,7 @@ const routerTypes = path.resolve(import.meta.dirname, 'node_modules/.cache/route
 const serverModules = ['@aria/api', '@aria/core'];
 
 const config: UserConfig = defineConfig({
-  entry: ['src/index.ts'],
+  entry: ['src/index.ts', 'src/react.ts'],
   format: 'esm',
   platform: 'neutral',
   target: 'es2022',

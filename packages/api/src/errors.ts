@@ -63,6 +63,7 @@ export function problemFromTrpcError(error: TRPCError, requestId: string): Probl
       requestId,
       issues: error.cause.options.issues,
       reason: error.cause.options.reason,
+      extensions: error.cause.options.extensions,
     });
   }
   if (error.cause instanceof ZodError) {

@@ -1,9 +1,11 @@
 import {
   createTRPCClient,
+  httpBatchLink,
   httpBatchStreamLink,
   httpSubscriptionLink,
   splitLink,
   type TRPCClient,
+  type TRPCLink,
 } from '@trpc/client';
 import superjson from 'superjson';
 import {
@@ -12,7 +14,14 @@ import {
   type HeadersSource,
   resolveHeaders,
 } from './credentials.js';
-import { rejectingProblemResponses } from './problem-response.js';
+import { problemsAsTrpcErrors } from './problem-response.js';
+import {
+  globalFetchStreams,
+  isStreamingProcedure,
+  missingWebStreams,
+  refuseStreamsLink,
+  requiringStreamedBodies,
+} from './streaming.js';
 import type { AppRouter } from './types.js';
 
 /** A `fetch`; the global one is used when none is given. */
@@ -60,6 +69,14 @@ export interface AriaClientBaseOptions {
    * that takes a `fetch` option (the `eventsource` package does) gets one that adds them.
    */
   readonly EventSource?: AriaEventSource;
+  /**
+   * Whether `fetch` gives response bodies as web streams. Detected for the global fetch when
+   * not given: browsers and Node do, React Native's does not. Pass `true` with a streaming
+   * fetch (e.g. Expo's `expo/fetch`); the web stream classes must exist either way. Without
+   * streaming, calls go over `httpBatchLink` and `coaching.askStream` fails at once with
+   * `StreamingUnsupportedError` (nothing is sent), so `coaching.ask` can be called instead.
+   */
+  readonly streaming?: boolean;
 }
 
 export type AriaClientOptions = AriaClientBaseOptions & AriaCredentials;
@@ -71,25 +88,29 @@ export type AriaClient = TRPCClient<AppRouter>;
 export const transformer = superjson;
 
 /**
- * Creates the typed Aria client. Queries and mutations are batched and streamed
- * (`httpBatchStreamLink`); subscriptions run over server-sent events (`httpSubscriptionLink`).
+ * Creates the typed Aria client. Where responses can stream, queries and mutations are
+ * batched and streamed (`httpBatchStreamLink`, which also carries `coaching.askStream`);
+ * elsewhere they are batched (`httpBatchLink`) and streaming procedures are refused before
+ * anything is sent. Subscriptions run over server-sent events (`httpSubscriptionLink`).
  */
 export function createAriaClient(options: AriaClientOptions): AriaClient {
   assertCredentials(options);
   const url = String(options.url);
   const requestHeaders = () => resolveHeaders(options);
   const fetchImpl = options.fetch;
-  const batchFetch = rejectingProblemResponses((input, init) =>
+  const baseFetch = problemsAsTrpcErrors((input, init) =>
     (fetchImpl ?? globalThis.fetch)(input, init),
   );
-
-  const batch = httpBatchStreamLink<AppRouter>({
-    url,
-    transformer,
-    headers: requestHeaders,
-    fetch: (input, init) => batchFetch(input, init),
-  });
-
+  const refusal = streamingRefusalReason(options);
+  const calls: TRPCLink<AppRouter> =
+    refusal === undefined
+      ? httpBatchStreamLink<AppRouter>({
+          url,
+          transformer,
+          headers: requestHeaders,
+          fetch: requiringStreamedBodies(baseFetch),
+        })
+      : httpBatchLink<AppRouter>({ url, transformer, headers: requestHeaders, fetch: baseFetch });
   const subscriptions = httpSubscriptionLink<AppRouter, AriaEventSource>({
     url,
     transformer,
@@ -103,14 +124,31 @@ export function createAriaClient(options: AriaClientOptions): AriaClient {
       };
     },
   });
-
   return createTRPCClient<AppRouter>({
     links: [
       splitLink({
         condition: (op) => op.type === 'subscription',
         true: subscriptions,
-        false: batch,
+        false:
+          refusal === undefined
+            ? calls
+            : splitLink({
+                condition: (op) => isStreamingProcedure(op.path),
+                true: refuseStreamsLink(refusal),
+                false: calls,
+              }),
       }),
     ],
   });
+}
+
+/** Why this client cannot stream, or `undefined` when it can. */
+function streamingRefusalReason(options: AriaClientBaseOptions): string | undefined {
+  const missing = missingWebStreams();
+  if (missing.length > 0) return `${missing.join(', ')} missing`;
+  if (options.streaming === false) return 'streaming: false';
+  if (options.streaming === undefined && !globalFetchStreams()) {
+    return 'the global fetch has no response body';
+  }
+  return undefined;
 }

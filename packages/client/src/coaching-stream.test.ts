@@ -1,28 +1,20 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type RunningServer, startHttpServer } from '../../../apps/server/src/http-server.js';
-// The real server app (Hono on in-memory PGlite, the built-in coach), served over HTTP.
-import { createTestApp, type TestApp } from '../../../apps/server/src/test-support.js';
+import { type AriaTestServer, startAriaServer } from '../testing/aria-server.js';
 import { createAriaClient, problemOf, type RouterOutputs } from './index.js';
 
 type StreamEvent =
   RouterOutputs['coaching']['askStream'] extends AsyncIterable<infer E> ? E : never;
 
-let t: TestApp;
-let server: RunningServer;
+let server: AriaTestServer;
+
 beforeAll(async () => {
-  t = await createTestApp();
-  server = await startHttpServer(t.app, { port: 0, host: '127.0.0.1' });
-});
-afterAll(async () => {
-  await server.close(1_000);
-  await t.deps.close();
+  server = await startAriaServer();
 });
 
+afterAll(() => server.close());
+
 const client = (sub: string) =>
-  createAriaClient({
-    url: `http://127.0.0.1:${server.port}/trpc`,
-    token: () => t.tokenFor(sub),
-  });
+  createAriaClient({ url: server.url, token: () => server.tokenFor(sub) });
 
 describe('coaching through the published client and a real HTTP server', () => {
   it('streams askStream deltas, then the answer, and remembers the conversation', async () => {
@@ -46,6 +38,7 @@ describe('coaching through the published client and a real HTTP server', () => {
   it('rejects with the quota problem before streaming once the month is spent', async () => {
     const aria = client('client-stream-quota');
     await aria.coaching.ask.mutate({ question: 'Taper?' });
+    server.advance(61_000); // past the minute's rate window, still in the month
     const error = await aria.coaching.askStream.mutate({ question: 'Again?' }).then(
       () => undefined,
       (e: unknown) => e,

@@ -17,9 +17,11 @@ const serverOnly = [
   'pino',
   'zod',
 ];
-/** What the published files may import: the peers and superjson. */
-const allowedInDeclarations = ['@trpc/client', '@trpc/server', 'superjson'];
-const allowedInJavaScript = ['@trpc/client', 'superjson'];
+/** What the published files may import: the peers, superjson and their own chunks. */
+const peers = ['@trpc/client', '@trpc/tanstack-react-query', '@tanstack/react-query', 'react'];
+const allowedInDeclarations = [...peers, '@trpc/server', 'superjson'];
+const allowedInJavaScript = [...peers, '@trpc/server/observable', 'superjson'];
+const isOwnChunk = (specifier: string) => /^\.\/[\w-]+\.(d\.)?[jt]s$/.test(specifier);
 
 /** Every module specifier a declaration or module file names, however it names it. */
 function specifiersIn(code: string): string[] {
@@ -50,9 +52,27 @@ async function distFiles(suffix: string) {
 }
 
 describe('the built package', () => {
-  it('has the ESM entry and its bundled declaration', async () => {
-    expect((await stat(path.join(distDir, 'index.js'))).isFile()).toBe(true);
-    expect((await stat(path.join(distDir, 'index.d.ts'))).isFile()).toBe(true);
+  it('has the ESM entries (core and react) and their bundled declarations', async () => {
+    for (const file of ['index.js', 'index.d.ts', 'react.js', 'react.d.ts']) {
+      expect((await stat(path.join(distDir, file))).isFile(), file).toBe(true);
+    }
+  });
+
+  it('keeps React and TanStack out of the core entry', async () => {
+    const chunks = await distFiles('.js');
+    const reachable = new Set(['index.js']);
+    for (const name of reachable) {
+      const code = chunks.find((file) => file.name === name)?.code ?? '';
+      for (const specifier of specifiersIn(code)) {
+        if (isOwnChunk(specifier)) reachable.add(specifier.slice(2));
+        else
+          expect(
+            ['@trpc/client', '@trpc/server/observable', 'superjson'],
+            `${name} imports ${specifier}`,
+          ).toContain(specifier);
+      }
+    }
+    expect(chunks.map((file) => file.name)).toContain('index.js');
   });
 
   it('names no server-only module in its declarations', async () => {
@@ -62,7 +82,7 @@ describe('the built package', () => {
       const specifiers = specifiersIn(code);
       expect(specifiers.filter(isServerOnly), name).toEqual([]);
       expect(
-        specifiers.filter((s) => !allowedInDeclarations.includes(s)),
+        specifiers.filter((s) => !allowedInDeclarations.includes(s) && !isOwnChunk(s)),
         name,
       ).toEqual([]);
     }
@@ -73,15 +93,16 @@ describe('the built package', () => {
       const specifiers = specifiersIn(code);
       expect(specifiers.filter(isServerOnly), name).toEqual([]);
       expect(
-        specifiers.filter((s) => !allowedInJavaScript.includes(s)),
+        specifiers.filter((s) => !allowedInJavaScript.includes(s) && !isOwnChunk(s)),
         name,
       ).toEqual([]);
     }
   });
 
-  it('keeps the declaration small (no ORM or schema types inlined)', async () => {
-    const { size } = await stat(path.join(distDir, 'index.d.ts'));
-    expect(size).toBeLessThan(256 * 1024);
+  it('keeps the declarations small (no ORM or schema types inlined)', async () => {
+    for (const { name, code } of await distFiles('.d.ts')) {
+      expect(code.length, name).toBeLessThan(256 * 1024);
+    }
   });
 
   it('declares the client, its options, the router types and the error helpers', async () => {
@@ -100,6 +121,27 @@ describe('the built package', () => {
         'isAriaError',
         'problemOf',
         'transformer',
+        'askCoach',
+        'isStreamingUnsupported',
+        'StreamingUnsupportedError',
+      ]),
+    );
+  });
+
+  it('declares the TanStack Query bindings in the react entry', async () => {
+    const [declaration] = await distFiles('react.d.ts');
+    const exported = /export \{([^}]*)\};?\s*$/.exec(declaration?.code ?? '')?.[1] ?? '';
+    const names = exported.split(',').map((n) => n.trim().replace(/^type /, ''));
+    expect(names).toEqual(
+      expect.arrayContaining([
+        'AriaProvider',
+        'useAria',
+        'useAriaClient',
+        'useAskStream',
+        'createAriaOptions',
+        'createAriaQueryClient',
+        'invalidateAfter',
+        'invalidations',
       ]),
     );
   });
@@ -111,11 +153,12 @@ describe('package.json', () => {
     peerDependencies: Record<string, string>;
   };
 
-  it('asks for exactly the tRPC version the server runs', () => {
+  it('asks for exactly the tRPC version the server runs, for every tRPC package', () => {
     const server = require('@trpc/server/package.json') as { version: string };
-    const client = require('@trpc/client/package.json') as { version: string };
-    expect(manifest.peerDependencies['@trpc/server']).toBe(server.version);
-    expect(manifest.peerDependencies['@trpc/client']).toBe(client.version);
-    expect(client.version).toBe(server.version);
+    for (const name of ['@trpc/server', '@trpc/client', '@trpc/tanstack-react-query']) {
+      const installed = require(`${name}/package.json`) as { version: string };
+      expect(installed.version, name).toBe(server.version);
+      expect(manifest.peerDependencies[name], name).toBe(server.version);
+    }
   });
 });

@@ -1,4 +1,12 @@
 export {
+  type AskCoachOptions,
+  type AskCoachResult,
+  type AskInput,
+  type AskStreamEvent,
+  askCoach,
+  type CoachAnswer,
+} from './ask.js';
+export {
   type AriaClient,
   type AriaClientBaseOptions,
   type AriaClientOptions,
@@ -11,7 +19,19 @@ export {
   transformer,
 } from './client.js';
 export type { AriaCredentials, HeadersSource, TokenSource } from './credentials.js';
-export { type AriaClientError, type AriaProblemError, isAriaError, problemOf } from './errors.js';
+export {
+  type AriaClientError,
+  type AriaProblemError,
+  isAriaError,
+  type ProblemMembers,
+  type ProblemOf,
+  problemOf,
+} from './errors.js';
+export {
+  isStreamingUnsupported,
+  StreamingUnsupportedError,
+  streamingProcedures,
+} from './streaming.js';
 export type {
   AppRouter,
   ErrorCode,

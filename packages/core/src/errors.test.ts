@@ -19,6 +19,21 @@ describe('toProblem', () => {
     expect(problem).not.toHaveProperty('issues');
   });
 
+  it('carries the extension members a paywall and a retry need', () => {
+    const quota = toProblem({
+      code: 'QUOTA_EXCEEDED',
+      requestId: 'r4',
+      extensions: { tier: 'free', usage: 1, limit: 1 },
+    });
+    expect(quota).toMatchObject({ code: 'QUOTA_EXCEEDED', tier: 'free', usage: 1, limit: 1 });
+    const rate = toProblem({
+      code: 'RATE_LIMITED',
+      requestId: 'r5',
+      extensions: { retryAfter: 7 },
+    });
+    expect(rate).toMatchObject({ status: 429, retryAfter: 7 });
+  });
+
   it('keeps field issues', () => {
     const issues = [{ path: 'question', message: 'Too short' }];
     expect(toProblem({ code: 'BAD_REQUEST', requestId: 'r3', issues }).issues).toEqual(issues);

@@ -57,7 +57,23 @@ export interface Problem {
   readonly issues?: readonly ProblemIssue[];
   /** Machine-readable cause of an UNAUTHORIZED (e.g. `token_expired`); never names a secret. */
   readonly reason?: string;
+  /** QUOTA_EXCEEDED: the athlete's tier (what a paywall upgrades from). */
+  readonly tier?: string;
+  /** QUOTA_EXCEEDED: calls of the refused kind used this month. */
+  readonly usage?: number;
+  /** QUOTA_EXCEEDED: the monthly limit of that kind at this tier (-1 is unlimited). */
+  readonly limit?: number;
+  /** RATE_LIMITED: whole seconds to wait before calling again (the `Retry-After` value). */
+  readonly retryAfter?: number;
 }
+
+/**
+ * Members a problem carries beyond the base shape (RFC 9457 extension members), so that a
+ * tRPC client, which cannot see response headers, gets the same data as the headers.
+ */
+export type ProblemExtensions =
+  | { readonly tier: string; readonly usage: number; readonly limit: number }
+  | { readonly retryAfter: number };
 
 export function isErrorCode(value: unknown): value is ErrorCode {
   return typeof value === 'string' && Object.hasOwn(errorStatus, value);
@@ -73,6 +89,7 @@ export function toProblem(input: {
   requestId: string;
   issues?: readonly ProblemIssue[] | undefined;
   reason?: string | undefined;
+  extensions?: ProblemExtensions | undefined;
 }): Problem {
   const title = errorTitles[input.code];
   return {
@@ -84,6 +101,7 @@ export function toProblem(input: {
     requestId: input.requestId,
     ...(input.issues && input.issues.length > 0 ? { issues: input.issues } : {}),
     ...(input.reason ? { reason: input.reason } : {}),
+    ...input.extensions,
   };
 }
 
@@ -99,6 +117,8 @@ export class AppError extends Error {
     readonly options: {
       readonly issues?: readonly ProblemIssue[];
       readonly reason?: string;
+      /** Extension members of the problem (quota figures, retry time). */
+      readonly extensions?: ProblemExtensions;
       /** Response headers that belong to the failure (Retry-After, X-RateLimit-*, …). */
       readonly headers?: Readonly<Record<string, string>>;
       readonly cause?: unknown;

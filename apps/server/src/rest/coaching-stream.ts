@@ -7,7 +7,12 @@ import type { AppEnv } from '../app-env.js';
 
 function problemOf(error: unknown, requestId: string): Problem {
   if (error instanceof AppError) {
-    return toProblem({ code: error.code, detail: error.detail, requestId });
+    return toProblem({
+      code: error.code,
+      detail: error.detail,
+      requestId,
+      extensions: error.options.extensions,
+    });
   }
   if (error instanceof TRPCError) return problemFromTrpcError(error, requestId);
   return toProblem({ code: 'INTERNAL', requestId });

@@ -44,6 +44,10 @@ export const problemSchema = z
     requestId: z.string(),
     issues: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
     reason: z.string().optional(),
+    tier: z.string().optional().meta({ description: 'QUOTA_EXCEEDED: the tier.' }),
+    usage: z.number().int().optional().meta({ description: 'QUOTA_EXCEEDED: calls used.' }),
+    limit: z.number().int().optional().meta({ description: 'QUOTA_EXCEEDED: monthly limit.' }),
+    retryAfter: z.number().int().optional().meta({ description: 'RATE_LIMITED: seconds to wait.' }),
   })
   .meta({ id: 'Problem', description: 'RFC 9457 problem details; `code` is stable.' });
 

@@ -66,7 +66,7 @@ export async function checkQuota(
     new AppError(
       'QUOTA_EXCEEDED',
       `The ${tier} tier allows ${limit} "${kind}" calls per month, all used; upgrade for more.`,
-      { headers: quotaHeaders(tier, used, limit) },
+      { headers: quotaHeaders(tier, used, limit), extensions: { tier, usage: used, limit } },
     );
   const identity = requireIdentity(ctx);
   if (identity.kind === 'user' && identity.role === 'coach') {
@@ -74,7 +74,7 @@ export async function checkQuota(
       throw new AppError(
         'QUOTA_EXCEEDED',
         `The athlete's ${tier} tier does not include "${kind}" calls; the athlete can upgrade.`,
-        { headers },
+        { headers, extensions: { tier, usage: standing.used, limit } },
       );
     }
     return chargeNothing;

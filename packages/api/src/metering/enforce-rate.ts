@@ -46,7 +46,10 @@ export async function enforceRate(
     throw new AppError(
       'RATE_LIMITED',
       `Rate limit of ${decision.limit} calls exceeded; retry in ${retryAfter} s.`,
-      { headers: { 'Retry-After': String(retryAfter), ...headers } },
+      {
+        headers: { 'Retry-After': String(retryAfter), ...headers },
+        extensions: { retryAfter },
+      },
     );
   }
 }
