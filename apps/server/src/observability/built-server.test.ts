@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildServer } from '../../build.js';
 import { signDevelopmentToken } from '../dev/development-access.js';
 import { killStartedChildren, startChild } from '../process-test-support.js';
+import { expectSelfContainedDocs } from '../testing/docs-page.js';
 import { metricNames } from './metrics.js';
 import { exposedNames, sampleSum } from './metrics-test-support.js';
 import { type ReceivedSpan, startOtlpReceiver } from './otlp-test-receiver.js';
@@ -226,6 +227,9 @@ describe.each([
         );
         expect(sampleSum(text, metricNames.dbQueriesInFlight, { driver: target.driver })).toBe(0);
         expect(sampleSum(text, metricNames.buildInfo, { version: 'built-test' })).toBe(1);
+
+        // /docs works from the bundle alone: the page and Swagger UI's files come from dist/.
+        await expectSelfContainedDocs((path) => fetch(`${baseUrl}${path}`));
 
         server.child.kill('SIGTERM');
         expect(await server.exited).toBe(0);
