@@ -1,7 +1,8 @@
 import { ConfigError, loadConfig } from '@aria/config';
-import { demoAthleteId, migrate, seedDevelopmentData } from '@aria/db';
+import { demoAthleteId, migrate } from '@aria/db';
 import { createApp } from './app.js';
 import { createDeps } from './deps.js';
+import { type Demo, prepareDemo } from './dev/demo.js';
 import { developmentBanner, signDevelopmentToken } from './dev/development-access.js';
 import { startHttpServer } from './http-server.js';
 import { createLifecycle } from './lifecycle.js';
@@ -38,9 +39,10 @@ async function main() {
     );
   }
 
+  let demo: Demo | undefined;
   if (config.nodeEnv === 'development') {
-    const seeded = await seedDevelopmentData(deps.db);
-    if (seeded) logger.info('seeded the demo athlete and knowledge articles');
+    demo = await prepareDemo(deps);
+    if (demo.seeded) logger.info('seeded the demo athletes, their history and knowledge articles');
   }
 
   const lifecycle = createLifecycle();
@@ -49,13 +51,19 @@ async function main() {
   lifecycle.markStarted();
   logger.info({ port: server.port }, 'listening');
 
-  if (config.nodeEnv === 'development' && deps.jwtSecret) {
+  if (demo && deps.jwtSecret) {
     const token = await signDevelopmentToken(deps.jwtSecret, config.auth, {
       sub: demoAthleteId,
       role: 'athlete',
     });
     process.stdout.write(
-      developmentBanner(`http://localhost:${server.port}`, token, demoAthleteId),
+      developmentBanner({
+        baseUrl: `http://localhost:${server.port}`,
+        config: deps.config,
+        athleteId: demoAthleteId,
+        token,
+        planId: demo.planId,
+      }),
     );
   }
 
