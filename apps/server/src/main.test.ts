@@ -41,7 +41,7 @@ describe('main (the process the container runs)', () => {
       expect(stdout).toMatch(/coach +built-in coach/);
       expect(stdout).toMatch(/Stripe +off/);
       expect(stdout).toMatch(/Terra +off/);
-      expect(stdout).toContain('pnpm token --role coach|admin|service');
+      expect(stdout).toContain('pnpm run token --role coach|admin|service');
 
       // Every curl line of the banner answers 200 with the printed token, on real numbers.
       const base = `http://127.0.0.1:${port}`;
@@ -135,7 +135,7 @@ describe('main (the process the container runs)', () => {
 
       const unknown = await devToken(['--role', 'root'], { ARIA_DATA_DIR: dataDir });
       expect(unknown.code).toBe(1);
-      expect(unknown.stderr).toContain('usage: pnpm token --role athlete|coach|admin|service');
+      expect(unknown.stderr).toContain('usage: pnpm run token --role athlete|coach|admin|service');
     } finally {
       await rm(dataDir, { recursive: true, force: true });
     }

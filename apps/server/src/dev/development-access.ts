@@ -126,7 +126,7 @@ export function developmentBanner(options: BannerOptions): string {
     '',
     `Development token for ${athleteId} (star tier, valid 30 days):`,
     `  export ARIA_TOKEN=${token}`,
-    'Other roles: pnpm token --role coach|admin|service|athlete [--sub ID]',
+    'Other roles: pnpm run token --role coach|admin|service|athlete [--sub ID]',
     'Try:',
     `  curl -s ${auth} ${baseUrl}/v1/training/load`,
     `  curl -s ${auth} ${baseUrl}/v1/wearables/readiness`,

@@ -1,5 +1,6 @@
 /**
- * `pnpm token --role athlete|coach|admin|service [--sub ID]`: prints a credential the
+ * `pnpm run token --role athlete|coach|admin|service [--sub ID]` (plain `pnpm token` is
+ * npm's own command in pnpm 10): prints a credential the
  * development server accepts, alone on stdout (`export ARIA_TOKEN=$(pnpm -s token …)`), and
  * how to send it on stderr. Refused outside development.
  */
@@ -20,7 +21,7 @@ const defaultSubjects: Record<CredentialRole, string> = {
   service: '',
 };
 
-const usage = `usage: pnpm token --role ${credentialRoles.join('|')} [--sub ID]`;
+const usage = `usage: pnpm run token --role ${credentialRoles.join('|')} [--sub ID]`;
 
 function fail(message: string): never {
   process.stderr.write(`${message}\n`);
