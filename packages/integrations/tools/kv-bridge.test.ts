@@ -10,7 +10,8 @@ const redis = redisRequirement();
 
 describe.skipIf(redis.skipReason !== undefined)('pnpm kv:bridge', () => {
   it('serves Upstash REST over the local Redis, prints the line for pnpm dev, stops on Ctrl-C', async () => {
-    const child = spawn(join(packageDir, 'node_modules/.bin/tsx'), ['tools/kv-bridge.ts'], {
+    // As the package script runs it: `node --import tsx`, no wrapper process.
+    const child = spawn(process.execPath, ['--import', 'tsx', 'tools/kv-bridge.ts'], {
       cwd: packageDir,
       env: {
         PATH: process.env.PATH ?? '',
@@ -43,6 +44,8 @@ describe.skipIf(redis.skipReason !== undefined)('pnpm kv:bridge', () => {
       const refused = await fetch(url, { method: 'POST', body: '["PING"]' });
       expect(refused.status).toBe(401);
 
+      // Ctrl-C under pnpm arrives twice: from the terminal and forwarded by pnpm.
+      child.kill('SIGINT');
       child.kill('SIGINT');
       expect(await exited).toBe(0);
     } finally {

@@ -73,14 +73,18 @@ async function main() {
       '',
     ].join('\n'),
   );
+  // Ctrl-C reaches this process twice (from the terminal and from pnpm): stop once.
+  let stopping = false;
   const stop = () => {
+    if (stopping) return;
+    stopping = true;
     bridge.close().finally(() => {
       redisServer?.kill();
       process.exit(0);
     });
   };
-  process.once('SIGINT', stop);
-  process.once('SIGTERM', stop);
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
 }
 
 main().catch((error: unknown) => {
