@@ -9,7 +9,7 @@ import { createTestApp, type TestApp } from '../test-support.js';
 import { expectSelfContainedDocs } from '../testing/docs-page.js';
 import { expectJson } from './rest-test-support.js';
 
-/** ARCHITECTURE.md "Contract": the REST surface, with the procedure behind each route. */
+/** The REST surface partners rely on, with the procedure behind each route. */
 const contractRoutes = [
   ['get', '/v1/tiers', 'billing.tiers'],
   ['get', '/v1/billing/subscription', 'billing.subscription'],
