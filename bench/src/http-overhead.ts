@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { serve } from '@hono/node-server';
 import { Hono } from 'hono';
 import { type RunningServer, startHttpServer } from '../../apps/server/src/http-server.js';
-import { createTestApp, type TestApp } from '../../apps/server/src/test-support.js';
+import { createTestApp, type TestApp } from '../../apps/server/src/testing/app.js';
 import {
   cpuShare,
   type FromLoadGenerator,

@@ -3,7 +3,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { type ChildRun, killStartedChildren, startChild } from './process-test-support.js';
+import { type ChildRun, killStartedChildren, startChild } from './testing/child-process.js';
 
 const serverDir = join(import.meta.dirname, '..');
 const repoDir = join(serverDir, '../..');

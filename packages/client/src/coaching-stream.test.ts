@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RunningServer, startHttpServer } from '../../../apps/server/src/http-server.js';
 // The real server app (Hono on in-memory PGlite, the built-in coach), served over HTTP.
-import { createTestApp, type TestApp } from '../../../apps/server/src/test-support.js';
+import { createTestApp, type TestApp } from '../../../apps/server/src/testing/app.js';
 import { createAriaClient, problemOf, type RouterOutputs } from './index.js';
 
 type StreamEvent =

@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHttpServer } from '../../../apps/server/src/http-server.js';
-import { createTestApp } from '../../../apps/server/src/test-support.js';
+import { createTestApp } from '../../../apps/server/src/testing/app.js';
 import { packageDir } from '../tools/build-for-tests.js';
 
 const exampleDir = path.resolve(packageDir, '../../examples/tracklit-web');

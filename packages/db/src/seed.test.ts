@@ -10,7 +10,7 @@ import {
 } from './schema/index.js';
 import { demoAthleteId, demoCoachId, demoFreeAthleteId, seedDevelopmentData } from './seed.js';
 import { demoHistoryDays } from './seed-history.js';
-import { describeEachDriver } from './testing.js';
+import { describeEachDriver } from './testing/index.js';
 
 const today = '2026-03-18';
 

@@ -5,14 +5,14 @@ import { join } from 'node:path';
 import { testServices } from '@aria/config/testing';
 import { createTestDatabase, type TestDatabase } from '@aria/db/testing';
 import { startUpstashBridge, type UpstashBridge } from '@aria/integrations/testing';
+import { metricNames } from '@aria/metrics';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildServer } from '../../build.js';
 import { signDevelopmentToken } from '../dev/development-access.js';
-import { killStartedChildren, startChild } from '../process-test-support.js';
+import { killStartedChildren, startChild } from '../testing/child-process.js';
 import { expectSelfContainedDocs } from '../testing/docs-page.js';
-import { metricNames } from './metrics.js';
-import { exposedNames, sampleSum } from './metrics-test-support.js';
-import { type ReceivedSpan, startOtlpReceiver } from './otlp-test-receiver.js';
+import { exposedNames, sampleSum } from '../testing/metrics.js';
+import { type ReceivedSpan, startOtlpReceiver } from '../testing/otlp-receiver.js';
 
 /**
  * The server as the image runs it: `node dist/migrate.js` (the migration job), then

@@ -5,9 +5,9 @@ import { appRouter } from '@aria/api';
 import { validate } from '@readme/openapi-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { docsContentSecurityPolicy } from '../routes/docs.js';
-import { createTestApp, type TestApp } from '../test-support.js';
+import { createTestApp, type TestApp } from '../testing/app.js';
 import { expectSelfContainedDocs } from '../testing/docs-page.js';
-import { expectJson } from './rest-test-support.js';
+import { expectJson } from '../testing/rest.js';
 
 /** The REST surface partners rely on, with the procedure behind each route. */
 const contractRoutes = [

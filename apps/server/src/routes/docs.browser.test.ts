@@ -3,7 +3,7 @@ import { eq } from 'drizzle-orm';
 import { type Browser, chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RunningServer, startHttpServer } from '../http-server.js';
-import { createTestApp, type TestApp } from '../test-support.js';
+import { createTestApp, type TestApp } from '../testing/app.js';
 import { browserAvailability, chromiumArgs, chromiumPath } from '../testing/chromium.js';
 
 /**

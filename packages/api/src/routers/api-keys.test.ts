@@ -4,8 +4,8 @@ import { createBuiltinProvider, createMemoryStore } from '@aria/integrations';
 import { afterAll, expect, it } from 'vitest';
 import { createAuthenticator } from '../auth/authenticator.js';
 import type { Credentials } from '../auth/identity.js';
-import { signTestJwt, testClock, testConfig, testInternalApiKey } from '../auth/test-support.js';
 import type { ApiDeps } from '../context.js';
+import { signTestJwt, testClock, testConfig, testInternalApiKey } from '../testing/auth.js';
 import { createCallerFactory } from '../trpc.js';
 import { apiKeysRouter } from './api-keys.js';
 

@@ -3,7 +3,7 @@ import { type AriaDatabase, monthlyUsage, subscriptions } from '@aria/db';
 import { describeEachDriver } from '@aria/db/testing';
 import { type FakeTerra, startFakeTerra } from '@aria/integrations/testing';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { routerTestKit, trpcFailure } from '../test-support.js';
+import { routerTestKit, trpcFailure } from '../testing/router-kit.js';
 
 // The original Aria service's readiness rule, worked example: 8 h sleep, RHR 55, recovery 80 →
 // 40 + 30 + 24 = 94, high intensity." Terra's widget API (docs.tryterra.co): "POST
