@@ -6,7 +6,8 @@ export const demoHistoryDays = 42;
 type Day = `${number}-${number}-${number}`;
 
 interface SessionTemplate {
-  readonly type: string;
+  /** One of the API's session types (`trainingSessionTypes` in @aria/api). */
+  readonly type: 'acceleration' | 'max_velocity' | 'speed_endurance' | 'tempo' | 'strength';
   readonly durationMinutes: number;
   readonly rpe: number;
   readonly sprintMetres: number;
@@ -17,10 +18,10 @@ const week: readonly (SessionTemplate | null)[] = [
   null,
   { type: 'acceleration', durationMinutes: 75, rpe: 7, sprintMetres: 300 },
   { type: 'tempo', durationMinutes: 50, rpe: 4, sprintMetres: 0 },
-  { type: 'max velocity', durationMinutes: 80, rpe: 8, sprintMetres: 250 },
+  { type: 'max_velocity', durationMinutes: 80, rpe: 8, sprintMetres: 250 },
   null,
-  { type: 'speed endurance', durationMinutes: 70, rpe: 8, sprintMetres: 480 },
-  { type: 'strength and plyometrics', durationMinutes: 60, rpe: 6, sprintMetres: 0 },
+  { type: 'speed_endurance', durationMinutes: 70, rpe: 8, sprintMetres: 480 },
+  { type: 'strength', durationMinutes: 60, rpe: 6, sprintMetres: 0 },
 ];
 
 function addDays(day: string, days: number): Day {

@@ -72,7 +72,7 @@ describeEachDriver('seedDevelopmentData', (suite) => {
     await db.insert(trainingSessions).values({
       athleteId: demoAthleteId,
       date: '2026-03-20',
-      type: 'race',
+      type: 'competition',
       durationMinutes: 30,
       rpe: 9,
     });
@@ -81,7 +81,9 @@ describeEachDriver('seedDevelopmentData', (suite) => {
     const sessions = await sessionsOf(demoAthleteId);
     const dates = sessions.map((s) => s.date);
     expect(new Set(dates).size).toBe(dates.length);
-    expect(sessions.filter((s) => s.date === '2026-03-20')).toMatchObject([{ type: 'race' }]);
+    expect(sessions.filter((s) => s.date === '2026-03-20')).toMatchObject([
+      { type: 'competition' },
+    ]);
     // Wed 18 (max velocity, yesterday's "today"), Sat 21; Sun 22 rests, Mon 23 is today.
     expect(dates.filter((d) => d > '2026-03-17')).toEqual([
       '2026-03-18',
