@@ -1,7 +1,8 @@
 import { spawn } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { jwtVerify } from 'jose';
 import { afterAll, describe, expect, it } from 'vitest';
 import { type ChildRun, killStartedChildren, startChild } from './testing/child-process.js';
 
@@ -138,6 +139,32 @@ describe('main (the process the container runs)', () => {
       expect(unknown.stderr).toContain('usage: pnpm run token --role athlete|coach|admin|service');
     } finally {
       await rm(dataDir, { recursive: true, force: true });
+    }
+  }, 30_000);
+
+  it('pnpm run token reads .env, and the shell wins over it', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'aria-env-'));
+    const fileSecret = 'a-development-secret-from-the-env-file-0123456789';
+    try {
+      await writeFile(join(dir, '.env'), `JWT_SECRET=${fileSecret}\nNODE_ENV=production\n`);
+      const env = {
+        HOME: process.env.HOME ?? '',
+        ARIA_ENV_FILE: join(dir, '.env'),
+        ARIA_DATA_DIR: dir,
+        NODE_ENV: 'development',
+      };
+      const run = startChild('pnpm', ['--silent', 'run', 'token', '--role', 'coach'], {
+        cwd: serverDir,
+        env,
+      });
+      expect(await run.exited, run.output().stderr).toBe(0);
+      const { payload } = await jwtVerify(
+        run.output().stdout.trim(),
+        new TextEncoder().encode(fileSecret),
+      );
+      expect(payload).toMatchObject({ sub: 'demo-coach', role: 'coach' });
+    } finally {
+      await rm(dir, { recursive: true, force: true });
     }
   }, 30_000);
 

@@ -51,29 +51,16 @@ async function main() {
   lifecycle.markStarted();
   logger.info({ port: server.port }, 'listening');
 
-  if (demo && deps.jwtSecret) {
-    const token = await signDevelopmentToken(deps.jwtSecret, config.auth, {
-      sub: demoAthleteId,
-      role: 'athlete',
-    });
-    process.stdout.write(
-      developmentBanner({
-        baseUrl: `http://localhost:${server.port}`,
-        config: deps.config,
-        athleteId: demoAthleteId,
-        token,
-        planId: demo.planId,
-      }),
-    );
-  }
-
-  let stopping = false;
+  // Ctrl-C in a terminal reaches this process twice within moments: from the terminal and
+  // forwarded by the watcher or pnpm. Only a signal after that means "exit now".
+  let stoppingSince: number | undefined;
   const stop = (signal: NodeJS.Signals) => {
-    if (stopping) {
+    if (stoppingSince !== undefined) {
+      if (Date.now() - stoppingSince < 1_000) return;
       logger.warn({ signal }, 'second signal: exiting now');
       process.exit(1);
     }
-    stopping = true;
+    stoppingSince = Date.now();
     logger.info({ signal }, 'signal received');
     shutdownGracefully({
       server,
@@ -91,6 +78,22 @@ async function main() {
   };
   process.on('SIGTERM', stop);
   process.on('SIGINT', stop);
+
+  if (demo && deps.jwtSecret) {
+    const token = await signDevelopmentToken(deps.jwtSecret, config.auth, {
+      sub: demoAthleteId,
+      role: 'athlete',
+    });
+    process.stdout.write(
+      developmentBanner({
+        baseUrl: `http://localhost:${server.port}`,
+        config: deps.config,
+        athleteId: demoAthleteId,
+        token,
+        planId: demo.planId,
+      }),
+    );
+  }
 }
 
 main().catch((error: unknown) => {
