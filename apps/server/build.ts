@@ -3,11 +3,13 @@
  * one-shot migration command), each one self-contained ESM bundle of the workspace packages
  * and their npm dependencies, so the image needs no node_modules and no TypeScript runtime.
  *
- * Two things the bundle cannot carry inline are copied next to it:
+ * Three things the bundle cannot carry inline are copied next to it:
  * - PGlite's `pglite.wasm`, `initdb.wasm` and `pglite.data`, which PGlite locates with
  *   `new URL('./pglite.wasm', import.meta.url)` — after bundling that URL is `dist/`.
  * - `packages/db/migrations`, which `@aria/db` finds through `migrations-folder.ts`; the
  *   plugin below points that module at `dist/migrations` instead of `../migrations`.
+ * - Swagger UI's browser files for `/docs` (from `swagger-ui-dist`), in `dist/docs-assets`;
+ *   a second plugin points `docs-assets.ts` there.
  *
  * Usage: `pnpm --filter @aria/server build [--minify]` (writes `apps/server/dist`), or
  * `buildServer({ outdir })` from a test that needs a fresh build outside the repository.
@@ -17,6 +19,7 @@ import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build, type Plugin } from 'esbuild';
+import { docsAssetFiles, docsAssetsFolder } from './src/routes/docs-assets.js';
 
 const serverDir = dirname(fileURLToPath(import.meta.url));
 const repoDir = resolve(serverDir, '../..');
@@ -45,6 +48,21 @@ const bundledMigrationsFolder: Plugin = {
         loader: 'ts',
       }),
     );
+  },
+};
+
+/** `/docs` reads Swagger UI's files from `./docs-assets` next to the bundle. */
+const bundledDocsAssets: Plugin = {
+  name: 'aria-docs-assets',
+  setup(pluginBuild) {
+    pluginBuild.onLoad({ filter: /[\\/]src[\\/]routes[\\/]docs-assets\.ts$/ }, () => ({
+      contents: [
+        "import { fileURLToPath } from 'node:url';",
+        "export const docsAssetsFolder = fileURLToPath(new URL('./docs-assets', import.meta.url));",
+        `export const docsAssetFiles = ${JSON.stringify(docsAssetFiles)};`,
+      ].join('\n'),
+      loader: 'ts',
+    }));
   },
 };
 
@@ -79,7 +97,7 @@ export async function buildServer(options: BuildServerOptions = {}): Promise<str
     banner: {
       js: "import { createRequire as __ariaCreateRequire } from 'node:module'; const require = __ariaCreateRequire(import.meta.url);",
     },
-    plugins: [bundledMigrationsFolder],
+    plugins: [bundledMigrationsFolder, bundledDocsAssets],
     logLevel: 'warning',
     legalComments: 'linked',
   });
@@ -87,6 +105,12 @@ export async function buildServer(options: BuildServerOptions = {}): Promise<str
   const pglite = pgliteDistDir();
   await Promise.all(pgliteAssets.map((file) => cp(join(pglite, file), join(outdir, file))));
   await cp(join(dbDir, 'migrations'), join(outdir, 'migrations'), { recursive: true });
+  await mkdir(join(outdir, 'docs-assets'));
+  await Promise.all(
+    docsAssetFiles.map((file) =>
+      cp(join(docsAssetsFolder, file), join(outdir, 'docs-assets', file)),
+    ),
+  );
   return outdir;
 }
 

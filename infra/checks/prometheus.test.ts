@@ -1,10 +1,10 @@
-import { createMetrics, metricLabels } from '@aria/server/metrics';
+import { createMetrics, metricLabels } from '@aria/metrics';
 import { parser } from '@prometheus-io/lezer-promql';
 import { describe, expect, it } from 'vitest';
 import { isRecord, readRepoFile, readYaml } from './files.js';
 
 // Syntax through the Prometheus project's own PromQL grammar (lezer); names and labels
-// against the registry the server builds. `promtool check rules` runs in GitHub CI too.
+// against the registry the server builds (`@aria/metrics`). promtool.test.ts runs promtool.
 
 /** Every metric name the server's registry can expose, from its `# TYPE` lines. */
 async function exportedMetrics(): Promise<Map<string, readonly string[]>> {

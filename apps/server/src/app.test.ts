@@ -3,7 +3,7 @@ import { createTRPCClient, httpBatchLink } from '@trpc/client';
 import { validator } from 'hono/validator';
 import superjson from 'superjson';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp } from './test-support.js';
+import { createTestApp, type TestApp } from './testing/app.js';
 
 let t: TestApp;
 

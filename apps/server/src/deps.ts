@@ -9,7 +9,7 @@ import {
   createRateLimiter,
   type StripeBillingOptions,
 } from '@aria/integrations';
-import { developmentJwtSecret } from './dev/development-access.js';
+import { developmentJwtSecret, withDevelopmentCredentials } from './dev/development-access.js';
 
 export interface ServerDeps extends ApiDeps {
   readonly database: DatabaseHandle;
@@ -31,11 +31,16 @@ export interface CreateDepsOptions {
   readonly database?: DatabaseHandle;
 }
 
-/** Chooses every adapter once, from Config (ARCHITECTURE.md, "Conventions"). */
+/**
+ * Chooses every adapter once, from Config: nothing else reads the environment or picks an
+ * implementation. In development, generated secrets stand in for JWT_SECRET and
+ * INTERNAL_API_KEY when they are unset.
+ */
 export async function createDeps(
-  config: Config,
+  loaded: Config,
   options: CreateDepsOptions = {},
 ): Promise<ServerDeps> {
+  const config = await withDevelopmentCredentials(loaded);
   const database =
     options.database ?? (await createDb(config, { inMemory: options.inMemoryDatabase ?? false }));
   const kv = options.kv ?? createKeyValueStore(config);

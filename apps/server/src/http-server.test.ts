@@ -2,7 +2,7 @@ import { request as httpRequest } from 'node:http';
 import { connect } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RunningServer, startHttpServer } from './http-server.js';
-import { createTestApp, type TestApp } from './test-support.js';
+import { createTestApp, type TestApp } from './testing/app.js';
 
 let t: TestApp;
 let server: RunningServer;

@@ -1,10 +1,13 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { spawn } from 'node:child_process';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { jwtVerify } from 'jose';
 import { afterAll, describe, expect, it } from 'vitest';
-import { killStartedChildren, startChild } from './process-test-support.js';
+import { type ChildRun, killStartedChildren, startChild } from './testing/child-process.js';
 
 const serverDir = join(import.meta.dirname, '..');
+const repoDir = join(serverDir, '../..');
 const tsx = join(serverDir, 'node_modules', '.bin', 'tsx');
 
 function startMain(env: Record<string, string>) {
@@ -14,24 +17,100 @@ function startMain(env: Record<string, string>) {
   });
 }
 
+/** `pnpm run token …` as the README gives it, run from the server package. */
+async function devToken(args: string[], env: Record<string, string>) {
+  const run = startChild(tsx, ['src/dev/token.ts', ...args], { cwd: serverDir, env });
+  const code = await run.exited;
+  return { code, ...run.output() };
+}
+
 afterAll(killStartedChildren);
 
 describe('main (the process the container runs)', () => {
-  it('boots embedded, seeds, prints a dev token, serves, and exits 0 on SIGTERM', async () => {
+  it('boots embedded, seeds the demo, prints the mode and working examples, exits 0 on SIGTERM', async () => {
     const dataDir = await mkdtemp(join(tmpdir(), 'aria-main-'));
+    const env = { NODE_ENV: 'development', ARIA_DATA_DIR: dataDir, SHUTDOWN_DRAIN_MS: '3000' };
     try {
-      const run = startMain({
-        NODE_ENV: 'development',
-        ARIA_DATA_DIR: dataDir,
-        SHUTDOWN_DRAIN_MS: '3000',
-      });
-      const [, port] = await run.waitFor(/"port":(\d+)/);
-      const [, token] = await run.waitFor(/Development token for demo-athlete.*\n {2}(\S+)/);
-      expect(token?.split('.')).toHaveLength(3);
-      expect(run.output().stdout).toContain('seeded the demo athlete');
+      const run = startMain(env);
+      const [, port] = await run.waitFor(/"port":(\d+)/, 45_000);
+      const [, token = ''] = await run.waitFor(/export ARIA_TOKEN=(\S+)/);
+      expect(token.split('.')).toHaveLength(3);
+      const { stdout } = run.output();
+      expect(stdout).toContain('seeded the demo athletes');
+      expect(stdout).toMatch(/database +PGlite/);
+      expect(stdout).toMatch(/store +in-process store/);
+      expect(stdout).toMatch(/coach +built-in coach/);
+      expect(stdout).toMatch(/Stripe +off/);
+      expect(stdout).toMatch(/Terra +off/);
+      expect(stdout).toContain('pnpm run token --role coach|admin|service');
 
-      const ready = await fetch(`http://127.0.0.1:${port}/health/ready`);
-      expect(ready.status).toBe(200);
+      // Every curl line of the banner answers 200 with the printed token, on real numbers.
+      const base = `http://127.0.0.1:${port}`;
+      const urls = [
+        ...stdout.matchAll(/curl -s -H "Authorization: Bearer \$ARIA_TOKEN" '?(\S+?)'?$/gm),
+      ].map(([, url = '']) => url.replace(/^http:\/\/localhost:\d+/, base));
+      expect(urls).toHaveLength(3);
+      const answers: unknown[] = [];
+      for (const url of urls) {
+        const response = await fetch(url, { headers: { Authorization: `Bearer ${token}` } });
+        expect(response.status, url).toBe(200);
+        answers.push(await response.json());
+      }
+      const [load, readiness, today] = answers as [
+        { days: { load: number }[]; acwr: unknown },
+        { score: number; model: string },
+        { result: { data: { json: { session: unknown; acwr: { ratio: number } | null } } } },
+      ];
+      expect(load.days.some((day) => day.load > 0)).toBe(true);
+      expect(readiness.score).toBeGreaterThan(0);
+      expect(readiness.model).toBe('hrv_baseline');
+      expect(today.result.data.json.session).toBeTruthy();
+      expect(today.result.data.json.acwr?.ratio).toBeGreaterThan(0);
+
+      // The printed (star) athlete can generate a plan.
+      const plan = await fetch(`${base}/v1/plans`, {
+        method: 'POST',
+        headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
+        body: JSON.stringify({
+          event: '200m',
+          experienceLevel: 'advanced',
+          daysPerWeek: 5,
+          competitionDate: new Date(Date.now() + 60 * 86_400_000).toISOString().slice(0, 10),
+        }),
+      });
+      expect(plan.status).toBe(201);
+
+      // pnpm token: a working credential for every role, against the same data directory.
+      const coach = await devToken(['--role', 'coach'], env);
+      expect(coach.code).toBe(0);
+      const linked = await fetch(`${base}/v1/coach/athletes`, {
+        headers: { Authorization: `Bearer ${coach.stdout.trim()}` },
+      });
+      expect(await linked.json()).toMatchObject({ athletes: [{ athleteId: 'demo-athlete' }] });
+
+      const admin = await devToken(['--role', 'admin'], env);
+      const article = await fetch(`${base}/v1/knowledge`, {
+        method: 'POST',
+        headers: {
+          Authorization: `Bearer ${admin.stdout.trim()}`,
+          'Content-Type': 'application/json',
+        },
+        body: JSON.stringify({ title: 'Block starts', summary: 'Set position.', tags: ['starts'] }),
+      });
+      expect(article.status).toBe(201);
+
+      const service = await devToken(['--role', 'service'], env);
+      expect(service.stderr).toContain('X-API-Key');
+      const free = await fetch(`${base}/v1/athletes/demo-free-athlete`, {
+        headers: { 'X-API-Key': service.stdout.trim() },
+      });
+      expect(free.status).toBe(200);
+
+      const other = await devToken(['--role', 'athlete', '--sub', 'someone-else'], env);
+      const me = await fetch(`${base}/v1/athletes/someone-else`, {
+        headers: { Authorization: `Bearer ${other.stdout.trim()}` },
+      });
+      expect(me.status).toBe(200);
 
       run.child.kill('SIGTERM');
       // Still serving during the drain, with readiness failing so load balancers move away.
@@ -45,7 +124,55 @@ describe('main (the process the container runs)', () => {
     } finally {
       await rm(dataDir, { recursive: true, force: true });
     }
-  }, 60_000);
+  }, 90_000);
+
+  it('refuses development tokens outside development, and unknown roles', async () => {
+    const dataDir = await mkdtemp(join(tmpdir(), 'aria-token-'));
+    try {
+      const production = await devToken(['--role', 'admin'], {
+        NODE_ENV: 'production',
+        ARIA_DATA_DIR: dataDir,
+        JWT_SECRET: 'a-production-secret-of-at-least-32-bytes',
+        INTERNAL_API_KEY: 'a-production-internal-key-0123456789abcdef',
+      });
+      expect(production.code).toBe(1);
+      expect(production.stdout).toBe('');
+      expect(production.stderr).toContain('refused');
+      expect(production.stderr).not.toContain('a-production');
+
+      const unknown = await devToken(['--role', 'root'], { ARIA_DATA_DIR: dataDir });
+      expect(unknown.code).toBe(1);
+      expect(unknown.stderr).toContain('usage: pnpm run token --role athlete|coach|admin|service');
+    } finally {
+      await rm(dataDir, { recursive: true, force: true });
+    }
+  }, 30_000);
+
+  it('pnpm run token reads .env, and the shell wins over it', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'aria-env-'));
+    const fileSecret = 'a-development-secret-from-the-env-file-0123456789';
+    try {
+      await writeFile(join(dir, '.env'), `JWT_SECRET=${fileSecret}\nNODE_ENV=production\n`);
+      const env = {
+        HOME: process.env.HOME ?? '',
+        ARIA_ENV_FILE: join(dir, '.env'),
+        ARIA_DATA_DIR: dir,
+        NODE_ENV: 'development',
+      };
+      const run = startChild('pnpm', ['--silent', 'run', 'token', '--role', 'coach'], {
+        cwd: serverDir,
+        env,
+      });
+      expect(await run.exited, run.output().stderr).toBe(0);
+      const { payload } = await jwtVerify(
+        run.output().stdout.trim(),
+        new TextEncoder().encode(fileSecret),
+      );
+      expect(payload).toMatchObject({ sub: 'demo-coach', role: 'coach' });
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  }, 30_000);
 
   it('refuses a bad environment with one clear message and no stack trace', async () => {
     const run = startMain({ NODE_ENV: 'production', PORT: 'eighty' });
@@ -56,4 +183,57 @@ describe('main (the process the container runs)', () => {
     expect(stderr).toContain('INTERNAL_API_KEY');
     expect(stderr).not.toMatch(/\n\s+at /);
   }, 30_000);
+});
+
+describe('pnpm dev', () => {
+  /** Ctrl-C in a terminal signals the whole foreground process group, pnpm included. */
+  function startDev(env: Record<string, string>): ChildRun & { interrupt(): void } {
+    const child = spawn('pnpm', ['dev'], {
+      cwd: repoDir,
+      env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+      detached: true,
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk) => {
+      stdout += chunk;
+    });
+    child.stderr.on('data', (chunk) => {
+      stderr += chunk;
+    });
+    const exited = new Promise<number | null>((resolve) => child.on('exit', resolve));
+    return {
+      child,
+      exited,
+      output: () => ({ stdout, stderr }),
+      interrupt: () => process.kill(-(child.pid ?? 0), 'SIGINT'),
+      async waitFor(pattern, timeoutMs = 60_000) {
+        const deadline = Date.now() + timeoutMs;
+        while (Date.now() < deadline && child.exitCode === null) {
+          const match = stdout.match(pattern);
+          if (match) return match;
+          await new Promise((resolve) => setTimeout(resolve, 100));
+        }
+        throw new Error(`no ${pattern} in output:\n${stdout}\n${stderr}`);
+      },
+    };
+  }
+
+  it('stops on Ctrl-C after a graceful shutdown, exit code 0 and no ELIFECYCLE noise', async () => {
+    const dataDir = await mkdtemp(join(tmpdir(), 'aria-dev-'));
+    const run = startDev({ PORT: '0', HOST: '127.0.0.1', ARIA_DATA_DIR: dataDir });
+    try {
+      await run.waitFor(/"msg":"listening"/);
+      run.interrupt();
+      expect(await run.exited).toBe(0);
+      const { stdout, stderr } = run.output();
+      expect(stdout).toContain('shutdown complete');
+      expect(`${stdout}${stderr}`).not.toContain('ELIFECYCLE');
+      expect(`${stdout}${stderr}`).not.toMatch(/Force killing|Command failed/);
+    } finally {
+      if (run.child.exitCode === null) process.kill(-(run.child.pid ?? 0), 'SIGKILL');
+      await rm(dataDir, { recursive: true, force: true });
+    }
+  }, 90_000);
 });

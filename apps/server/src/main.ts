@@ -1,7 +1,8 @@
 import { ConfigError, loadConfig } from '@aria/config';
-import { demoAthleteId, migrate, seedDevelopmentData } from '@aria/db';
+import { demoAthleteId, migrate } from '@aria/db';
 import { createApp } from './app.js';
 import { createDeps } from './deps.js';
+import { type Demo, prepareDemo } from './dev/demo.js';
 import { developmentBanner, signDevelopmentToken } from './dev/development-access.js';
 import { startHttpServer } from './http-server.js';
 import { createLifecycle } from './lifecycle.js';
@@ -38,9 +39,10 @@ async function main() {
     );
   }
 
+  let demo: Demo | undefined;
   if (config.nodeEnv === 'development') {
-    const seeded = await seedDevelopmentData(deps.db);
-    if (seeded) logger.info('seeded the demo athlete and knowledge articles');
+    demo = await prepareDemo(deps, logger);
+    if (demo.seeded) logger.info('seeded the demo athletes, their history and knowledge articles');
   }
 
   const lifecycle = createLifecycle();
@@ -49,23 +51,16 @@ async function main() {
   lifecycle.markStarted();
   logger.info({ port: server.port }, 'listening');
 
-  if (config.nodeEnv === 'development' && deps.jwtSecret) {
-    const token = await signDevelopmentToken(deps.jwtSecret, config.auth, {
-      sub: demoAthleteId,
-      role: 'athlete',
-    });
-    process.stdout.write(
-      developmentBanner(`http://localhost:${server.port}`, token, demoAthleteId),
-    );
-  }
-
-  let stopping = false;
+  // Ctrl-C in a terminal reaches this process twice within moments: from the terminal and
+  // forwarded by the watcher or pnpm. Only a signal after that means "exit now".
+  let stoppingSince: number | undefined;
   const stop = (signal: NodeJS.Signals) => {
-    if (stopping) {
+    if (stoppingSince !== undefined) {
+      if (Date.now() - stoppingSince < 1_000) return;
       logger.warn({ signal }, 'second signal: exiting now');
       process.exit(1);
     }
-    stopping = true;
+    stoppingSince = Date.now();
     logger.info({ signal }, 'signal received');
     shutdownGracefully({
       server,
@@ -85,6 +80,22 @@ async function main() {
   };
   process.on('SIGTERM', stop);
   process.on('SIGINT', stop);
+
+  if (demo && deps.jwtSecret) {
+    const token = await signDevelopmentToken(deps.jwtSecret, config.auth, {
+      sub: demoAthleteId,
+      role: 'athlete',
+    });
+    process.stdout.write(
+      developmentBanner({
+        baseUrl: `http://localhost:${server.port}`,
+        config: deps.config,
+        athleteId: demoAthleteId,
+        token,
+        planId: demo.planId,
+      }),
+    );
+  }
 }
 
 main().catch((error: unknown) => {

@@ -5,7 +5,7 @@ import { createTestDatabase, type TestDatabase } from '@aria/db/testing';
 import { createUpstashStore } from '@aria/integrations';
 import { startUpstashBridge, type UpstashBridge } from '@aria/integrations/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp } from './test-support.js';
+import { createTestApp, type TestApp } from './testing/app.js';
 
 async function readiness(t: TestApp) {
   const response = await t.app.request('/health/ready');

@@ -6,8 +6,8 @@ import {
 } from '@aria/integrations/ai-testing';
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import { type RunningServer, startHttpServer } from './http-server.js';
-import { asUser } from './rest/rest-test-support.js';
-import { createTestApp } from './test-support.js';
+import { createTestApp } from './testing/app.js';
+import { asUser } from './testing/rest.js';
 
 const fake: ChatCompletionsServer = await startChatCompletionsServer();
 const t = await createTestApp({

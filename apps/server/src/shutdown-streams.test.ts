@@ -10,9 +10,9 @@ import superjson from 'superjson';
 import { afterAll, describe, expect, it } from 'vitest';
 import { startHttpServer } from './http-server.js';
 import { createLogger } from './logger.js';
-import { asUser } from './rest/rest-test-support.js';
 import { shutdownGracefully } from './shutdown.js';
-import { createTestApp } from './test-support.js';
+import { createTestApp } from './testing/app.js';
+import { asUser } from './testing/rest.js';
 
 const fake: ChatCompletionsServer = await startChatCompletionsServer();
 const t = await createTestApp({

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RunningServer, startHttpServer } from './http-server.js';
 import { createLogger } from './logger.js';
 import { shutdownGracefully } from './shutdown.js';
-import { createTestApp, type TestApp } from './test-support.js';
+import { createTestApp, type TestApp } from './testing/app.js';
 
 let t: TestApp;
 const events: string[] = [];

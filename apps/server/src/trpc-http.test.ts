@@ -2,7 +2,7 @@ import type { Authenticator } from '@aria/api';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from './app.js';
 import { createLogger } from './logger.js';
-import { createTestApp, type TestApp } from './test-support.js';
+import { createTestApp, type TestApp } from './testing/app.js';
 
 let t: TestApp;
 beforeAll(async () => {

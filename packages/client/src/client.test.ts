@@ -1,7 +1,7 @@
 import { getUntypedClient } from '@trpc/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 // The real server app (Hono on in-memory PGlite), called in-process through `fetch`.
-import { createTestApp, type TestApp } from '../../../apps/server/src/test-support.js';
+import { createTestApp, type TestApp } from '../../../apps/server/src/testing/app.js';
 import {
   type AriaEventSourceInit,
   type AriaFetch,

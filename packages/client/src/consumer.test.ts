@@ -11,7 +11,7 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHttpServer } from '../../../apps/server/src/http-server.js';
-import { createTestApp } from '../../../apps/server/src/test-support.js';
+import { createTestApp } from '../../../apps/server/src/testing/app.js';
 import { type AriaTestServer, startAriaServer } from '../testing/aria-server.js';
 import { launchChromium, type Preview, startPreview } from '../testing/browser.js';
 import { packageDir } from '../tools/build-for-tests.js';

@@ -10,5 +10,5 @@ export type RouterInputs = inferRouterInputs<AppRouter>;
 /** Outputs of every procedure, by path: `RouterOutputs['health']['time']` is a `Date`. */
 export type RouterOutputs = inferRouterOutputs<AppRouter>;
 
-/** The one error shape of the API (ARCHITECTURE.md, "Errors"); tRPC carries it in `error.data`. */
+/** The one error shape of the API (`packages/core/src/errors.ts`); tRPC carries it in `error.data`. */
 export type { ErrorCode, Problem, ProblemIssue } from '@aria/core';

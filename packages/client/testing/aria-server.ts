@@ -1,6 +1,6 @@
 import { type RunningServer, startHttpServer } from '../../../apps/server/src/http-server.js';
 // The real server app (Hono on in-memory PGlite, the built-in coach), served over HTTP.
-import { createTestApp, type TestApp } from '../../../apps/server/src/test-support.js';
+import { createTestApp, type TestApp } from '../../../apps/server/src/testing/app.js';
 
 export interface AriaTestServer {
   readonly app: TestApp;

@@ -40,7 +40,7 @@ const integer = (fallback: number, min: number, max: number) =>
     .max(max, { error: `must be at most ${max}` })
     .default(fallback);
 
-/** Every environment variable Aria reads. Names are the contract in ARCHITECTURE.md. */
+/** Every environment variable Aria reads (listed in the README); the names are a contract with deployments. */
 export const envSchema = z.object({
   NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
   PORT: integer(8000, 0, 65535),

@@ -1,5 +1,5 @@
 /**
- * The one error shape of the API (ARCHITECTURE.md, "Errors"): tRPC puts it in
+ * The one error shape of the API: tRPC puts it in
  * `error.data`, REST sends it as `application/problem+json` (RFC 9457).
  */
 export const errorStatus = {

@@ -1,5 +1,5 @@
 /**
- * The subscription tiers of the original Aria service (ARCHITECTURE.md, "Tiers"): the one
+ * The subscription tiers of the original Aria service (prices and limits as it sold them): the one
  * table every limit is read from.
  */
 export const tierNames = ['free', 'pro', 'star'] as const;

@@ -18,4 +18,11 @@ export {
 } from './errors.js';
 export * from './queries/index.js';
 export * from './schema/index.js';
-export { demoAthleteId, seedDevelopmentData } from './seed.js';
+export {
+  demoAthleteId,
+  demoCoachId,
+  demoFreeAthleteId,
+  type SeedOptions,
+  seedDevelopmentData,
+} from './seed.js';
+export { demoHistoryDays } from './seed-history.js';

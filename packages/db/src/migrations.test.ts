@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import { expect, it } from 'vitest';
 import type { AriaDatabase } from './client.js';
 import { migrate } from './client.js';
-import { describeEachDriver } from './testing.js';
+import { describeEachDriver } from './testing/index.js';
 
 const expectedTables = [
   'api_keys',

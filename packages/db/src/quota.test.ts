@@ -2,7 +2,7 @@ import { and, eq, lt, sql } from 'drizzle-orm';
 import { expect, it } from 'vitest';
 import type { AriaDatabase } from './client.js';
 import { athletes, monthlyUsage, type UsageKind } from './schema/index.js';
-import { describeEachDriver } from './testing.js';
+import { describeEachDriver } from './testing/index.js';
 
 const athleteId = 'athlete-quota';
 const periodStart = '2026-05-01';

@@ -1,5 +1,5 @@
 import type { AiProvider, AiReply, AiRequest, AiStreamEvent } from '@aria/integrations';
-import type { AriaMetrics } from './metrics.js';
+import type { AriaMetrics } from '@aria/metrics';
 
 /**
  * The same provider, timing every call and counting the tokens of every reply. The reply

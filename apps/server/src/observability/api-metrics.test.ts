@@ -2,12 +2,12 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Writable } from 'node:stream';
 import { createUpstashRateLimiter, createUpstashStore } from '@aria/integrations';
+import { createMetrics, metricNames } from '@aria/metrics';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createApp } from '../app.js';
 import { createLogger } from '../logger.js';
-import { createTestApp, type TestApp } from '../test-support.js';
-import { createMetrics, metricNames } from './metrics.js';
-import { sampleSum } from './metrics-test-support.js';
+import { createTestApp, type TestApp } from '../testing/app.js';
+import { sampleSum } from '../testing/metrics.js';
 
 // A rate limiter whose Redis never answers: the call goes through, and that is visible.
 let silentRedis: ReturnType<typeof createServer>;

@@ -1,5 +1,5 @@
 import type { ApiMetrics } from '@aria/api';
-import type { AriaMetrics } from './metrics.js';
+import type { AriaMetrics } from '@aria/metrics';
 
 /** The API's failure counters, backed by the app's Prometheus registry. */
 export function apiMetrics(metrics: AriaMetrics): ApiMetrics {

@@ -5,13 +5,14 @@ import { join } from 'node:path';
 import { testServices } from '@aria/config/testing';
 import { createTestDatabase, type TestDatabase } from '@aria/db/testing';
 import { startUpstashBridge, type UpstashBridge } from '@aria/integrations/testing';
+import { metricNames } from '@aria/metrics';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildServer } from '../../build.js';
 import { signDevelopmentToken } from '../dev/development-access.js';
-import { killStartedChildren, startChild } from '../process-test-support.js';
-import { metricNames } from './metrics.js';
-import { exposedNames, sampleSum } from './metrics-test-support.js';
-import { type ReceivedSpan, startOtlpReceiver } from './otlp-test-receiver.js';
+import { killStartedChildren, startChild } from '../testing/child-process.js';
+import { expectSelfContainedDocs } from '../testing/docs-page.js';
+import { exposedNames, sampleSum } from '../testing/metrics.js';
+import { type ReceivedSpan, startOtlpReceiver } from '../testing/otlp-receiver.js';
 
 /**
  * The server as the image runs it: `node dist/migrate.js` (the migration job), then
@@ -226,6 +227,9 @@ describe.each([
         );
         expect(sampleSum(text, metricNames.dbQueriesInFlight, { driver: target.driver })).toBe(0);
         expect(sampleSum(text, metricNames.buildInfo, { version: 'built-test' })).toBe(1);
+
+        // /docs works from the bundle alone: the page and Swagger UI's files come from dist/.
+        await expectSelfContainedDocs((path) => fetch(`${baseUrl}${path}`));
 
         server.child.kill('SIGTERM');
         expect(await server.exited).toBe(0);

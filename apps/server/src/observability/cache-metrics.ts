@@ -1,5 +1,5 @@
 import type { KeyValueStore } from '@aria/integrations';
-import type { AriaMetrics } from './metrics.js';
+import type { AriaMetrics } from '@aria/metrics';
 
 /**
  * Key prefixes of the read-through caches in `@aria/api` (`knowledgeCachePrefix` in

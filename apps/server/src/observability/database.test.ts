@@ -1,10 +1,10 @@
 import { createDb, type DatabaseHandle } from '@aria/db';
 import { describeEachDriver } from '@aria/db/testing';
+import { createMetrics, metricNames } from '@aria/metrics';
 import { sql } from 'drizzle-orm';
 import { expect, it } from 'vitest';
+import { sampleSum } from '../testing/metrics.js';
 import { DatabaseInstrumentationError, instrumentDatabase } from './database.js';
-import { createMetrics, metricNames } from './metrics.js';
-import { sampleSum } from './metrics-test-support.js';
 
 describeEachDriver('database instrumentation', (suite) => {
   it('times every query of a real handle', async () => {

@@ -1,6 +1,6 @@
 import type { DatabaseDriver, DatabaseHandle } from '@aria/db';
+import type { AriaMetrics } from '@aria/metrics';
 import { context, SpanKind, SpanStatusCode, trace } from '@opentelemetry/api';
-import type { AriaMetrics } from './metrics.js';
 
 /**
  * Database spans and metrics without touching `@aria/db`: neither postgres.js nor PGlite

@@ -1,4 +1,4 @@
-/** Problem codes that mean "metering refused this call" (ARCHITECTURE.md, "Errors"). */
+/** Problem codes that mean "metering refused this call" (see `packages/core/src/errors.ts`). */
 export const denialCodes = ['RATE_LIMITED', 'QUOTA_EXCEEDED'] as const;
 export type DenialCode = (typeof denialCodes)[number];
 

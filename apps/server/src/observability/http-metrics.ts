@@ -1,7 +1,7 @@
+import type { AriaMetrics } from '@aria/metrics';
 import { createMiddleware } from 'hono/factory';
 import type { AppEnv } from '../app-env.js';
 import { denialsIn } from './denials.js';
-import type { AriaMetrics } from './metrics.js';
 import { methodLabel, routeLabel } from './route-label.js';
 
 /**

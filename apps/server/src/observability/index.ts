@@ -1,10 +1,10 @@
+export { type AriaMetrics, createMetrics, metricNames } from '@aria/metrics';
 export { withAiMetrics } from './ai-metrics.js';
 export { apiMetrics } from './api-metrics.js';
 export { withCacheMetrics } from './cache-metrics.js';
 export { instrumentDatabase } from './database.js';
 export { httpMetrics } from './http-metrics.js';
 export { annotateServerSpan, httpServerSpans } from './http-tracing.js';
-export { type AriaMetrics, createMetrics, metricNames } from './metrics.js';
 export { metricsHandler } from './metrics-route.js';
 export { type Observability, startObservability } from './start.js';
 export { startTracing, type Tracing } from './tracing.js';

@@ -1,9 +1,9 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { Config } from '@aria/config';
+import type { AriaMetrics } from '@aria/metrics';
 import type { Context } from 'hono';
 import type { AppEnv } from '../app-env.js';
 import { problemResponse } from '../http-errors.js';
-import type { AriaMetrics } from './metrics.js';
 
 function digest(value: string): Buffer {
   return createHash('sha256').update(value).digest();

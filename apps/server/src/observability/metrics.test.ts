@@ -1,12 +1,12 @@
+import { createMetrics, metricNames } from '@aria/metrics';
 import { Hono } from 'hono';
 import { requestId } from 'hono/request-id';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AppEnv } from '../app-env.js';
 import { handleError, problemResponse } from '../http-errors.js';
-import { createTestApp, type TestApp } from '../test-support.js';
+import { createTestApp, type TestApp } from '../testing/app.js';
+import { sampleSum } from '../testing/metrics.js';
 import { httpMetrics } from './http-metrics.js';
-import { createMetrics, metricNames } from './metrics.js';
-import { sampleSum } from './metrics-test-support.js';
 
 async function scrape(t: TestApp, headers: Record<string, string> = {}) {
   const response = await t.app.request('/metrics', { headers });

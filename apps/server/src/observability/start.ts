@@ -1,7 +1,7 @@
 import type { Config } from '@aria/config';
 import type { DatabaseHandle } from '@aria/db';
+import { type AriaMetrics, createMetrics } from '@aria/metrics';
 import { instrumentDatabase } from './database.js';
-import { type AriaMetrics, createMetrics } from './metrics.js';
 import { startTracing } from './tracing.js';
 
 export interface Observability {

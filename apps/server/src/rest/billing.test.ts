@@ -1,7 +1,6 @@
 import { startFakeStripe } from '@aria/integrations/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { deliverStripeEvent } from '../routes/stripe-test-support.js';
-import { createTestApp, type TestApp } from '../test-support.js';
+import { createTestApp, type TestApp } from '../testing/app.js';
 import {
   asService,
   asUser,
@@ -9,7 +8,8 @@ import {
   expectJson,
   expectProblem,
   rest,
-} from './rest-test-support.js';
+} from '../testing/rest.js';
+import { deliverStripeEvent } from '../testing/stripe.js';
 
 const fake = await startFakeStripe();
 afterAll(() => fake.close());

@@ -7,8 +7,8 @@ import {
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import { type RunningServer, startHttpServer } from '../http-server.js';
-import { createTestApp } from '../test-support.js';
-import { asUser, expectJson, expectProblem, rest } from './rest-test-support.js';
+import { createTestApp } from '../testing/app.js';
+import { asUser, expectJson, expectProblem, rest } from '../testing/rest.js';
 
 const fake: ChatCompletionsServer = await startChatCompletionsServer();
 const builtin = await createTestApp();

@@ -3,8 +3,8 @@ import { AppError } from '@aria/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../app.js';
 import { createLogger } from '../logger.js';
-import { createTestApp, type TestApp } from '../test-support.js';
-import { asUser, expectProblem, rest } from './rest-test-support.js';
+import { createTestApp, type TestApp } from '../testing/app.js';
+import { asUser, expectProblem, rest } from '../testing/rest.js';
 
 let t: TestApp;
 

@@ -4,11 +4,12 @@ import { join } from 'node:path';
 import { appRouter } from '@aria/api';
 import { validate } from '@readme/openapi-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { scalarCdnBundle } from '../routes/docs.js';
-import { createTestApp, type TestApp } from '../test-support.js';
-import { expectJson } from './rest-test-support.js';
+import { docsContentSecurityPolicy } from '../routes/docs.js';
+import { createTestApp, type TestApp } from '../testing/app.js';
+import { expectSelfContainedDocs } from '../testing/docs-page.js';
+import { expectJson } from '../testing/rest.js';
 
-/** ARCHITECTURE.md "Contract": the REST surface, with the procedure behind each route. */
+/** The REST surface partners rely on, with the procedure behind each route. */
 const contractRoutes = [
   ['get', '/v1/tiers', 'billing.tiers'],
   ['get', '/v1/billing/subscription', 'billing.subscription'],
@@ -134,13 +135,23 @@ describe('GET /openapi.json', () => {
 });
 
 describe('GET /docs', () => {
-  it('serves the Scalar reference pointing at /openapi.json', async () => {
-    const response = await t.app.request('/docs');
-    expect(response.status).toBe(200);
-    expect(response.headers.get('content-type')).toContain('text/html');
-    const html = await response.text();
-    expect(html).toContain('/openapi.json');
+  it('serves Swagger UI from Aria itself, each file with its integrity hash', async () => {
+    const { html, csp } = await expectSelfContainedDocs((path) => t.app.request(path));
     expect(html).toContain('Aria API reference');
-    expect(html).toContain(scalarCdnBundle);
+    expect(html).not.toMatch(/https?:\/\//);
+    expect(csp).toBe(docsContentSecurityPolicy);
+    expect(csp).toContain("default-src 'none'");
+    expect(csp).not.toContain('unsafe');
+    const init = html.match(/src="([^"]+init\.js)"/)?.[1] ?? '';
+    expect(await (await t.app.request(init)).text()).toContain('url: "/openapi.json"');
+  });
+
+  it('lets browsers cache the files for good, since their path changes with their bytes', async () => {
+    const html = await (await t.app.request('/docs')).text();
+    const bundle = html.match(/src="([^"]+swagger-ui-bundle\.js)"/)?.[1] ?? '';
+    const response = await t.app.request(bundle);
+    expect(response.headers.get('content-type')).toContain('text/javascript');
+    expect(response.headers.get('cache-control')).toContain('immutable');
+    expect((await t.app.request('/docs/000000000000/swagger-ui-bundle.js')).status).toBe(404);
   });
 });

@@ -2,7 +2,7 @@ import type { AppRouter } from '@aria/api';
 import { createTRPCClient, httpBatchLink, TRPCClientError } from '@trpc/client';
 import superjson from 'superjson';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp } from '../test-support.js';
+import { createTestApp, type TestApp } from '../testing/app.js';
 import {
   asService,
   asUser,
@@ -12,7 +12,7 @@ import {
   expectJson,
   expectProblem,
   rest,
-} from './rest-test-support.js';
+} from '../testing/rest.js';
 
 // The REST adapter and tRPC run the same procedures: same results, same problems.
 

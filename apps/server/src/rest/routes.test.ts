@@ -4,11 +4,7 @@ import { startFakeStripe, startFakeTerra } from '@aria/integrations/testing';
 import type { z } from '@hono/zod-openapi';
 import { eq } from 'drizzle-orm';
 import { afterAll, describe, expect, it } from 'vitest';
-import { deliverStripeEvent } from '../routes/stripe-test-support.js';
-import { createTestApp, type TestApp } from '../test-support.js';
-import * as billingViews from './billing-views.js';
-import * as coachingViews from './coaching-views.js';
-import * as plansViews from './plans-views.js';
+import { createTestApp, type TestApp } from '../testing/app.js';
 import {
   asService,
   asUser,
@@ -16,7 +12,11 @@ import {
   createArticle,
   createAthlete,
   rest,
-} from './rest-test-support.js';
+} from '../testing/rest.js';
+import { deliverStripeEvent } from '../testing/stripe.js';
+import * as billingViews from './billing-views.js';
+import * as coachingViews from './coaching-views.js';
+import * as plansViews from './plans-views.js';
 import * as trainingViews from './training-views.js';
 import * as views from './views.js';
 import * as wearablesViews from './wearables-views.js';

@@ -3,15 +3,20 @@ import { consumeMonthlyQuota, findTier, utcDay } from '@aria/db';
 import { describeOnDriver } from '@aria/db/testing';
 import { type FakeStripeEvent, startFakeStripe } from '@aria/integrations/testing';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { asService, createAthlete, rest } from '../rest/rest-test-support.js';
-import { createTestApp, type TestApp } from '../test-support.js';
-import { billingScript, deliveries, type Run, type Step } from './stripe-billing-script.js';
+import { createTestApp, type TestApp } from '../testing/app.js';
+import { asService, createAthlete, rest } from '../testing/rest.js';
 import {
   deliverStripeEvent,
   movableClock,
   restSubscription,
   seededRandom,
-} from './stripe-test-support.js';
+} from '../testing/stripe.js';
+import {
+  billingScript,
+  deliveries,
+  type Run,
+  type Step,
+} from '../testing/stripe-billing-script.js';
 
 // The issue's "done when": upgrade → renewal → failure → recovery → cancel, driven through the
 // real `stripe` SDK (a local fake of the Stripe API) and POST /webhooks/stripe (payloads signed

@@ -1,9 +1,9 @@
 import { findSubscription } from '@aria/db';
 import { signStripePayload, startFakeStripe } from '@aria/integrations/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { asService, createAthlete, expectProblem, rest } from '../rest/rest-test-support.js';
-import { createTestApp, type TestApp } from '../test-support.js';
-import { deliverStripeEvent, postStripeWebhook } from './stripe-test-support.js';
+import { createTestApp, type TestApp } from '../testing/app.js';
+import { asService, createAthlete, expectProblem, rest } from '../testing/rest.js';
+import { deliverStripeEvent, postStripeWebhook } from '../testing/stripe.js';
 
 const fake = await startFakeStripe();
 afterAll(() => fake.close());

@@ -1,10 +1,10 @@
 import { listDailyMetrics } from '@aria/db';
 import { terraSignatureHeader } from '@aria/integrations';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { asService, expectProblem } from '../rest/rest-test-support.js';
-import { createTestApp, type TestApp } from '../test-support.js';
+import { createTestApp, type TestApp } from '../testing/app.js';
+import { asService, expectProblem } from '../testing/rest.js';
 
-// REFERENCE "Terra": "Webhook header `terra-signature: t=<unix>,v1=<hex>[,v1=…]`; signature =
+// Terra's webhook signing (docs.tryterra.co): "Webhook header `terra-signature: t=<unix>,v1=<hex>[,v1=…]`; signature =
 // hex(HMAC-SHA256(secret, `${t}.${rawBody}`)); accept within 300 s; constant-time compare."
 // Test vector (tryterra/terra-client-js tests):
 const secret = '66142e0c2960f788b19830807d4aa25cfd27a610ec65fd36';

@@ -2,6 +2,7 @@ import { athletes, findApiKeyByHash, listApiKeys, revokeApiKey } from '@aria/db'
 import { describeEachDriver } from '@aria/db/testing';
 import { createMemoryStore } from '@aria/integrations';
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
+import { testClock, testConfig } from '../testing/auth.js';
 import {
   apiKeyStartLength,
   generateApiKey,
@@ -10,7 +11,6 @@ import {
   lastUsedMarkerKey,
 } from './api-keys.js';
 import { createAuthenticator } from './authenticator.js';
-import { testClock, testConfig } from './test-support.js';
 
 describe('generateApiKey', () => {
   it('makes aria_sk_ + base58 of 32 random bytes, with its sha256 hex and display start', () => {

@@ -1,9 +1,9 @@
 import { describeOnDriver } from '@aria/db/testing';
 import { createMemoryStore } from '@aria/integrations';
 import { afterAll, expect, it } from 'vitest';
+import { signTestJwt, testClock, testConfig, testInternalApiKey } from '../testing/auth.js';
 import { createAuthenticator } from './authenticator.js';
 import { type Credentials, credentialsFromHeaders } from './identity.js';
-import { signTestJwt, testClock, testConfig, testInternalApiKey } from './test-support.js';
 
 // The database is only reached for aria_sk_ keys (covered in api-keys.test.ts on both
 // drivers); these cases run on in-memory PGlite.

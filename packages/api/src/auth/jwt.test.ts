@@ -13,9 +13,9 @@ import {
   SignJWT,
 } from 'jose';
 import { afterAll, describe, expect, it } from 'vitest';
+import { signTestJwt, testClock, testConfig } from '../testing/auth.js';
 import type { UnauthorizedReason } from './identity.js';
 import { createJwtVerifier, type JwtVerifier, type JwtVerifierOptions } from './jwt.js';
-import { signTestJwt, testClock, testConfig } from './test-support.js';
 
 const kv = createMemoryStore();
 afterAll(() => kv.close());

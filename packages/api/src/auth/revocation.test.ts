@@ -1,8 +1,8 @@
 import { kvTestSuite, kvTestTargets } from '@aria/integrations/testing';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { signTestJwt, testClock, testConfig } from '../testing/auth.js';
 import { createJwtVerifier, type JwtVerifier } from './jwt.js';
 import { revokeToken, revokeUserTokensBefore } from './revocation.js';
-import { signTestJwt, testClock, testConfig } from './test-support.js';
 
 // Revocation lives in the key-value store: run it on the in-process store and on the real
 // redis-server (through the Upstash REST bridge).

@@ -2,7 +2,7 @@ import { subscriptions } from '@aria/db';
 import { describeEachDriver } from '@aria/db/testing';
 import { eq } from 'drizzle-orm';
 import { expect, it } from 'vitest';
-import { routerTestKit, trpcFailure } from '../test-support.js';
+import { routerTestKit, trpcFailure } from '../testing/router-kit.js';
 
 describeEachDriver('athletes router', (suite) => {
   const kit = routerTestKit(() => suite.db);

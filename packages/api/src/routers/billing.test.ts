@@ -1,7 +1,7 @@
 import { consumeMonthlyQuota, findTier, utcDay } from '@aria/db';
 import { describeOnDriver } from '@aria/db/testing';
 import { expect, it } from 'vitest';
-import { routerTestKit, trpcFailure } from '../test-support.js';
+import { routerTestKit, trpcFailure } from '../testing/router-kit.js';
 
 const appFailure = (code: string) => ({ name: 'TRPCError', cause: { code } });
 

@@ -1,6 +1,6 @@
 import { describeEachDriver } from '@aria/db/testing';
 import { expect, it } from 'vitest';
-import { routerTestKit, trpcFailure } from '../test-support.js';
+import { routerTestKit, trpcFailure } from '../testing/router-kit.js';
 
 describeEachDriver('coach router', (suite) => {
   const kit = routerTestKit(() => suite.db);

@@ -8,8 +8,8 @@ import {
 } from '@aria/integrations/ai-testing';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeEach, expect, it } from 'vitest';
-import { testConfig } from '../auth/test-support.js';
-import { routerTestKit, trpcFailure } from '../test-support.js';
+import { testConfig } from '../testing/auth.js';
+import { routerTestKit, trpcFailure } from '../testing/router-kit.js';
 import type { CoachingStreamEvent } from '../views/coaching.js';
 
 // The same procedures with OpenAI as the provider: the real SDK against a local

@@ -3,7 +3,7 @@ import { dailyMetrics, subscriptions, trainingSessions, usageFor } from '@aria/d
 import { describeEachDriver } from '@aria/db/testing';
 import { eq } from 'drizzle-orm';
 import { expect, it } from 'vitest';
-import { routerTestKit, trpcFailure } from '../test-support.js';
+import { routerTestKit, trpcFailure } from '../testing/router-kit.js';
 import type { CoachingStreamEvent } from '../views/coaching.js';
 
 const period = '2026-06-01';

@@ -1,7 +1,7 @@
 import { describeEachDriver } from '@aria/db/testing';
 import { expect, it } from 'vitest';
 import { knowledgeCachePrefix } from '../knowledge-cache.js';
-import { routerTestKit, trpcFailure } from '../test-support.js';
+import { routerTestKit, trpcFailure } from '../testing/router-kit.js';
 
 const article = {
   title: 'Maximum velocity with flying sprints',

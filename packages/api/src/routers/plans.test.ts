@@ -2,7 +2,7 @@ import { addDays } from '@aria/core';
 import { type AriaDatabase, monthlyUsage, subscriptions } from '@aria/db';
 import { describeEachDriver } from '@aria/db/testing';
 import { expect, it } from 'vitest';
-import { routerTestKit, trpcFailure } from '../test-support.js';
+import { routerTestKit, trpcFailure } from '../testing/router-kit.js';
 
 // The issue: "plans.generate [...] Deterministic [...] plans.get, plans.list, and plans.today,
 // which adapts today's session to the readiness (swap a high day for a low one when readiness

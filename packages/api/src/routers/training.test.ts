@@ -1,7 +1,7 @@
 import { addDays } from '@aria/core';
 import { describeEachDriver } from '@aria/db/testing';
 import { expect, it } from 'vitest';
-import { routerTestKit, trpcFailure } from '../test-support.js';
+import { routerTestKit, trpcFailure } from '../testing/router-kit.js';
 
 // The issue: "training.logSession (date, type, duration, session RPE, sprint metres at ≥90%
 // speed) and training.load returning daily load (Foster session-RPE = RPE × minutes), ACWR

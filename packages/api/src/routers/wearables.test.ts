@@ -3,10 +3,10 @@ import { type AriaDatabase, monthlyUsage, subscriptions } from '@aria/db';
 import { describeEachDriver } from '@aria/db/testing';
 import { type FakeTerra, startFakeTerra } from '@aria/integrations/testing';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { routerTestKit, trpcFailure } from '../test-support.js';
+import { routerTestKit, trpcFailure } from '../testing/router-kit.js';
 
-// REFERENCE "The original Aria service": "Worked example: 8 h sleep, RHR 55, recovery 80 →
-// 40 + 30 + 24 = 94, high intensity." REFERENCE "Terra": "Widget: POST
+// The original Aria service's readiness rule, worked example: 8 h sleep, RHR 55, recovery 80 →
+// 40 + 30 + 24 = 94, high intensity." Terra's widget API (docs.tryterra.co): "POST
 // /v2/auth/generateWidgetSession with headers dev-id, x-api-key [...] → {session_id, url,
 // status, expires_in}." The issue: readiness is "Metered as training readiness".
 

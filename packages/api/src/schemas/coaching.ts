@@ -6,7 +6,7 @@ export const imageMaxBytes = 10 * 1024 * 1024;
 export const imageMediaTypes = ['image/jpeg', 'image/png', 'image/webp'] as const;
 export type ImageMediaType = (typeof imageMediaTypes)[number];
 
-/** `{ question, conversationId? }` (ARCHITECTURE.md, "Ask bodies"), plus the acting-for target. */
+/** `{ question, conversationId? }`, plus the acting-for target (service and coach calls). */
 export const askSchema = athleteTargetSchema.extend({
   question: z.string().trim().min(1).max(questionMaxLength),
   conversationId: z.uuid().optional(),

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { athleteTargetSchema, pageSchema } from './common.js';
 import { isoDateSchema } from './training.js';
 
-/** ARCHITECTURE.md "Plan input". */
+/** What `plans.generate` takes: the event, the athlete's level and week, and the race date. */
 export const generatePlanSchema = athleteTargetSchema.extend({
   event: z.enum(sprintEvents),
   experienceLevel: z.enum(experienceLevels),

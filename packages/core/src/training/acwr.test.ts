@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { acwrZone, ewmaAcwr, ewmaLambda, ewmaSeries, rollingAcwr } from './acwr.js';
 
-// REFERENCE "Training load" (Gabbett BJSM 2016; Williams et al. BJSM 2017; Windt & Gabbett
+// Training load (Gabbett BJSM 2016; Williams et al. BJSM 2017; Windt & Gabbett
 // BJSM 2019): "ACWR rolling, uncoupled: mean load of days t−6…t ÷ mean of days t−27…t−7.
 // ACWR EWMA: EWMA_t = λ·load_t + (1−λ)·EWMA_{t−1}, λ = 2/(N+1): acute N=7 (λ=0.25), chronic
 // N=28 (λ≈0.069). Zones: < 0.8 under-prepared, 0.8–1.3 sweet spot, 1.3–1.5 caution, ≥ 1.5 danger."

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { dickCoefficients, estimateFromHundred, hundredFromTime } from './estimators.js';
 
-// REFERENCE "Sprint estimators (Dick 1987, as in TrackLit's sprint predictor)":
+// Sprint estimators (Dick 1987, as in TrackLit's sprint predictor):
 // "t_d = a + b·x + c·x², x = 100 m time (s)" with
 //   30 m: a = −2.232894, b = 0.6284907, c = −0.005192
 //   60 m: a = −5.036141, b = 1.4909718, c = −0.037205

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { dailyDecay, performanceManagement } from './pmc.js';
 
-// REFERENCE "Training load" (GoldenCheetah src/Metrics/PMCData.cpp):
+// Training load as GoldenCheetah computes it (src/Metrics/PMCData.cpp):
 // "CTL_d = CTL_{d−1}·e^(−1/42) + load_d·(1−e^(−1/42)); ATL likewise with 7;
 // TSB_d = CTL_{d−1} − ATL_{d−1} (form shown on the next day). Ramp = 7-day change in CTL."
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { dailyLoads, sessionLoad } from './session-load.js';
 
-// Foster et al. (2001), via REFERENCE "Training load": session load = RPE (CR-10) × minutes.
+// Foster et al. (2001): session load = RPE (CR-10) × minutes.
 describe('sessionLoad (Foster session-RPE)', () => {
   it('is RPE × minutes in arbitrary units', () => {
     expect(sessionLoad({ rpe: 7, durationMinutes: 60 })).toBe(420);

@@ -3,7 +3,7 @@ import { addDays } from './dates.js';
 import type { LoggedSession } from './session-load.js';
 import { currentAcwrZone, summarizeTrainingLoad } from './training-load.js';
 
-// REFERENCE "Training load": ACWR "Show only with ≥ 28 days of data; treat zones as flags".
+// Training load practice (Gabbett 2016; Windt & Gabbett 2017): ACWR "Show only with ≥ 28 days of data; treat zones as flags".
 
 function everyDay(from: string, count: number, load: (day: number) => number): LoggedSession[] {
   return Array.from({ length: count }, (_, day) => ({

@@ -1,7 +1,7 @@
 import { expect, it } from 'vitest';
 import { isForeignKeyViolation } from '../errors.js';
 import { athletes } from '../schema/index.js';
-import { describeEachDriver } from '../testing.js';
+import { describeEachDriver } from '../testing/index.js';
 import {
   findApiKeyByHash,
   insertApiKey,

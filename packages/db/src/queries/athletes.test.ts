@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { expect, it } from 'vitest';
 import { coachAthleteLinks, subscriptions } from '../schema/index.js';
-import { describeEachDriver } from '../testing.js';
+import { describeEachDriver } from '../testing/index.js';
 import {
   eraseAthlete,
   exportAthleteData,

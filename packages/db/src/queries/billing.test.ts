@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { describeEachDriver } from '../testing.js';
+import { describeEachDriver } from '../testing/index.js';
 import { provisionAthlete } from './athletes.js';
 import {
   applyStripeEvent,

@@ -1,5 +1,5 @@
 import { expect, it } from 'vitest';
-import { describeEachDriver } from '../testing.js';
+import { describeEachDriver } from '../testing/index.js';
 import { isCoachLinked, provisionAthlete } from './athletes.js';
 import { linkCoach, listAthleteCoaches, listCoachedAthletes, unlinkCoach } from './coach-links.js';
 

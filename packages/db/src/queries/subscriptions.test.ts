@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { beforeEach, expect, it } from 'vitest';
 import { athletes, type NewSubscription, subscriptions } from '../schema/index.js';
-import { describeEachDriver } from '../testing.js';
+import { describeEachDriver } from '../testing/index.js';
 import { provisionAthlete } from './athletes.js';
 import { findTier } from './subscriptions.js';
 

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
 import { beforeEach, expect, it } from 'vitest';
 import { processedWebhookEvents, wearableConnections } from '../schema/index.js';
-import { describeEachDriver } from '../testing.js';
+import { describeEachDriver } from '../testing/index.js';
 import { provisionAthlete } from './athletes.js';
 import { applyWearableWebhook, listDailyMetrics, upsertDailyMetrics } from './wearables.js';
 

@@ -1,6 +1,6 @@
 import { beforeAll, expect, it } from 'vitest';
 import { isCheckViolation, isUniqueViolation } from '../errors.js';
-import { describeEachDriver } from '../testing.js';
+import { describeEachDriver } from '../testing/index.js';
 import {
   apiKeys,
   athletes,

@@ -1,6 +1,6 @@
 import { desc, eq, sql } from 'drizzle-orm';
 import { expect, it } from 'vitest';
-import { describeEachDriver } from '../testing.js';
+import { describeEachDriver } from '../testing/index.js';
 import { knowledgeArticles } from './index.js';
 
 describeEachDriver('knowledge full-text search', (suite) => {

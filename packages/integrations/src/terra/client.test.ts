@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTerraClient, TerraRequestError, terraClientFromConfig } from './client.js';
 import { type FakeTerra, startFakeTerra } from './testing/fake-terra-server.js';
 
-// REFERENCE "Terra": "Widget: `POST /v2/auth/generateWidgetSession` with headers `dev-id`,
+// Terra's widget API (docs.tryterra.co): "Widget: `POST /v2/auth/generateWidgetSession` with headers `dev-id`,
 // `x-api-key`; body `{reference_id, providers, language, auth_success_redirect_url,
 // auth_failure_redirect_url}` → `{session_id, url, status, expires_in}`."
 

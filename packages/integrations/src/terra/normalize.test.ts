@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { normalizeTerraWebhook } from './normalize.js';
 
-// REFERENCE "Terra": payload `{type, user: {user_id, provider, reference_id?}, data: [...],
+// Terra's webhook payload (docs.tryterra.co): `{type, user: {user_id, provider, reference_id?}, data: [...],
 // version}`; fields `heart_rate_data.summary.{resting_hr_bpm, avg_hrv_rmssd, avg_hrv_sdnn}`;
 // sleep `sleep_durations_data.{sleep_efficiency, asleep.duration_asleep_state_seconds,
 // other.duration_in_bed_seconds}`; daily `distance_data.steps`, `strain_data.strain_level`,

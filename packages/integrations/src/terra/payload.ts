@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-// The parts of Terra's webhook payloads Aria reads (docs.tryterra.co; REFERENCE "Terra"):
+// The parts of Terra's webhook payloads Aria reads (docs.tryterra.co):
 // `{type, user: {user_id, provider, reference_id?}, data: [...], version}`. Everything else is
 // allowed through and ignored; every field Aria reads may be missing or null.
 

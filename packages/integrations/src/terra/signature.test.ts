@@ -6,7 +6,7 @@ import {
   verifyTerraSignature,
 } from './signature.js';
 
-// REFERENCE "Terra (docs.tryterra.co)": "Webhook header `terra-signature: t=<unix>,v1=<hex>
+// Terra's webhook signing (docs.tryterra.co): "Webhook header `terra-signature: t=<unix>,v1=<hex>
 // [,v1=…]`; signature = hex(HMAC-SHA256(secret, `${t}.${rawBody}`)); accept within 300 s;
 // constant-time compare." Test vector from tryterra/terra-client-js tests:
 const secret = '66142e0c2960f788b19830807d4aa25cfd27a610ec65fd36';

@@ -10,6 +10,9 @@ export interface UpstashBridgeOptions {
   readonly redisUrl: string;
   /** The bearer token clients must send; random when omitted. */
   readonly token?: string;
+  /** Where to listen: 127.0.0.1 and a port the OS picks unless given. */
+  readonly host?: string;
+  readonly port?: number;
 }
 
 export interface UpstashBridge {
@@ -24,9 +27,10 @@ type Outcome = { result: Reply } | { error: string };
 class BadRequest extends Error {}
 
 /**
- * A local stand-in for the Upstash REST API over a real redis-server, for tests: POST `/` with
- * one command, `/pipeline` and `/multi-exec` with a list of commands. See REFERENCE.md,
- * "Upstash REST protocol".
+ * A local stand-in for the Upstash REST API over a real redis-server, for tests and for
+ * `pnpm kv:bridge`: POST `/` with one command (a JSON array such as `["SET","k","v"]`),
+ * `/pipeline` and `/multi-exec` with a list of commands; each answer is `{ result }` or
+ * `{ error }`, base64-encoded when the client sends `Upstash-Encoding: base64`.
  */
 export async function startUpstashBridge(options: UpstashBridgeOptions): Promise<UpstashBridge> {
   const token = options.token ?? randomBytes(24).toString('hex');
@@ -92,14 +96,15 @@ export async function startUpstashBridge(options: UpstashBridgeOptions): Promise
       send(response, error instanceof BadRequest ? 400 : 500, { error: errorMessage(error) });
     });
   });
-  const port = await listen(server).catch(async (error: unknown) => {
+  const host = options.host ?? '127.0.0.1';
+  const port = await listen(server, host, options.port ?? 0).catch(async (error: unknown) => {
     redis.disconnect();
     throw error;
   });
 
   let closing: Promise<void> | undefined;
   return {
-    url: `http://127.0.0.1:${port}`,
+    url: `http://${host}:${port}`,
     token,
     close: () => {
       closing ??= (async () => {
@@ -173,10 +178,10 @@ function send(response: ServerResponse, status: number, body: unknown): void {
   response.end(JSON.stringify(body));
 }
 
-function listen(server: Server): Promise<number> {
+function listen(server: Server, host: string, port: number): Promise<number> {
   return new Promise((resolve, reject) => {
     server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => resolve((server.address() as AddressInfo).port));
+    server.listen(port, host, () => resolve((server.address() as AddressInfo).port));
   });
 }
 

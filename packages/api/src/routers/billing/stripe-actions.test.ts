@@ -2,7 +2,7 @@ import { describeOnDriver } from '@aria/db/testing';
 import { createStripeBilling } from '@aria/integrations';
 import { type FakeStripeEvent, startFakeStripe } from '@aria/integrations/testing';
 import { afterAll, expect, it } from 'vitest';
-import { routerTestKit, trpcFailure } from '../../test-support.js';
+import { routerTestKit, trpcFailure } from '../../testing/router-kit.js';
 import { handleStripeWebhook } from './stripe-webhook.js';
 
 // billing.checkout / cancel / portal through the real `stripe` SDK and a local fake of Stripe.

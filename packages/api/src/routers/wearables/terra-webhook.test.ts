@@ -5,7 +5,7 @@ import { terraSignatureHeader } from '@aria/integrations';
 import { expect, it } from 'vitest';
 import { handleTerraWebhook } from './terra-webhook.js';
 
-// REFERENCE "Terra": "signature = hex(HMAC-SHA256(secret, `${t}.${rawBody}`)); accept within
+// Terra's webhook signing (docs.tryterra.co): "signature = hex(HMAC-SHA256(secret, `${t}.${rawBody}`)); accept within
 // 300 s; constant-time compare." Test vector from tryterra/terra-client-js tests: secret
 // 66142e0c2960f788b19830807d4aa25cfd27a610ec65fd36, t = 1669742999, v1 = c885ce58…5c93.
 const vector = {

@@ -13,7 +13,7 @@ import {
 } from './types.js';
 
 // The issue: "a 12-week plan for each event obeys the spacing and taper rules (checked by a
-// property test, not by eye)". REFERENCE "Sprint training": "High–low: ≥ 48 h between high-CNS
+// property test, not by eye)". Sprint training practice (Francis, ALTIS): "High–low: ≥ 48 h between high-CNS
 // days" and "Race week: volume −40–60%, intensity kept."
 
 const competitionDates = fc

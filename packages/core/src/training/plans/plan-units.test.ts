@@ -6,7 +6,7 @@ import { planTargets } from './targets.js';
 import type { PlannedSession } from './types.js';
 import { weekTypes } from './week-pattern.js';
 
-// REFERENCE "Sprint training" (Charlie Francis; ALTIS; Holler "Feed the Cats"):
+// Sprint training (Charlie Francis; ALTIS; Holler "Feed the Cats"):
 // "High–low: ≥ 48 h between high-CNS days; rest ≈ 1 min per 10 m sprinted at near-max."
 // "Typical week: Mon acceleration; Tue tempo; Wed max velocity (flies); Thu tempo; Fri speed
 // endurance (special endurance for 200/400 m); weekend off or optional."

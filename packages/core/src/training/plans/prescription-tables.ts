@@ -2,7 +2,7 @@ import { specialEnduranceBases } from './special-endurance-table.js';
 import type { ExperienceLevel, PlanPhase, SessionType, SprintEvent } from './types.js';
 
 // The doses behind `prescribe`, for an advanced sprinter in week 1 of a phase (Charlie Francis;
-// ALTIS; REFERENCE "Sprint training"). Reps scale with the level; preparation phases build.
+// ALTIS). Reps scale with the level; preparation phases build.
 
 export type PlannedPhase = Exclude<PlanPhase, 'taper'>;
 

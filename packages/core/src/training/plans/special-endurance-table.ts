@@ -2,7 +2,7 @@ import type { Base, PlannedPhase } from './prescription-tables.js';
 import type { SprintEvent } from './types.js';
 
 /**
- * Special endurance by event (REFERENCE "Sprint training"): I is 15/20–40 s, II 40 s–2 min,
+ * Special endurance by event (Francis; ALTIS): I is 15/20–40 s, II 40 s–2 min,
  * e.g. 2 × 300 m at 98–100% with 20 min rest, 4 × 300 m at 90% with 7–10 min. 200 m and 400 m
  * lean on it; 60 m and 100 m only keep a short version for completeness.
  */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ariaOriginalScore } from './aria-original.js';
 
-// REFERENCE "The original Aria service": "sleep ≥ 7.5 h → 40 points, ≥ 6.5 h → 30, else 15 and
+// The original Aria service's rule: "sleep ≥ 7.5 h → 40 points, ≥ 6.5 h → 30, else 15 and
 // the warning 'Insufficient sleep duration'; resting HR ≤ 60 bpm → 30, ≤ 70 → 20, else 10 and
 // 'Elevated resting heart rate'; plus the wearable's recovery score × 0.3; score = min(100,
 // sum); a missing input adds nothing. [...] Focus areas: sleep efficiency < 85% → sleep

@@ -3,7 +3,7 @@ import type { DayMetrics } from '../daily-metrics.js';
 import { addDays } from '../dates.js';
 import { assessReadiness } from './assess.js';
 
-// REFERENCE "HRV and readiness" (Plews et al. 2013; HRV4Training; Vesterinen et al. MSSE 2016;
+// HRV and readiness (Plews et al. 2013; HRV4Training; Vesterinen et al. MSSE 2016;
 // Kiviniemi et al. 2007): "Work in lnRMSSD. Baseline = mean and SD over the last 60 days;
 // compare the 7-day rolling mean against baseline ± 0.5 SD (smallest worthwhile change). Below
 // the band → swap hard sessions for low intensity. Resting HR: z-score against the same 60-day

@@ -1,6 +1,6 @@
 import type { UserRole } from '@aria/api';
 import { expect } from 'vitest';
-import type { TestApp } from '../test-support.js';
+import type { TestApp } from './app.js';
 
 /** Request headers of one kind of caller. */
 export type CallerHeaders = Record<string, string>;

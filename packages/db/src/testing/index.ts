@@ -5,9 +5,9 @@ export {
   type OpenDatabaseOptions,
   type TestDriver,
   testDrivers,
-} from './testing/drivers.js';
+} from './drivers.js';
 export {
   createTestDatabase,
   missingDatabaseMessage,
   type TestDatabase,
-} from './testing/test-database.js';
+} from './test-database.js';

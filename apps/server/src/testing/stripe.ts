@@ -1,7 +1,7 @@
 import type { FakeStripe, FakeStripeEvent } from '@aria/integrations/testing';
 import { expect } from 'vitest';
-import { asService, rest } from '../rest/rest-test-support.js';
-import type { TestApp } from '../test-support.js';
+import type { TestApp } from './app.js';
+import { asService, rest } from './rest.js';
 
 /** A clock the scripted tests move; the app's `deps.now` and the fake Stripe share it. */
 export function movableClock(start: string) {

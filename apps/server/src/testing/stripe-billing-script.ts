@@ -1,8 +1,8 @@
 import type { FakeStripe, FakeStripeEvent } from '@aria/integrations/testing';
 import { expect } from 'vitest';
-import { asService, rest } from '../rest/rest-test-support.js';
-import type { TestApp } from '../test-support.js';
-import { shuffled } from './stripe-test-support.js';
+import type { TestApp } from './app.js';
+import { asService, rest } from './rest.js';
+import { shuffled } from './stripe.js';
 
 // The scripted sequence of stripe-billing-sequence.test.ts: what Stripe does at each step (on
 // the fake), what Aria must show afterwards, and the orders in which events may arrive.

@@ -2,11 +2,11 @@ import { Writable } from 'node:stream';
 import type { UserRole } from '@aria/api';
 import { type Config, loadConfig } from '@aria/config';
 import { migrate } from '@aria/db';
-import { createApp } from './app.js';
-import { type CreateDepsOptions, createDeps, type ServerDeps } from './deps.js';
-import { signDevelopmentToken } from './dev/development-access.js';
-import { createLifecycle, type Lifecycle } from './lifecycle.js';
-import { createLogger } from './logger.js';
+import { createApp } from '../app.js';
+import { type CreateDepsOptions, createDeps, type ServerDeps } from '../deps.js';
+import { signDevelopmentToken } from '../dev/development-access.js';
+import { createLifecycle, type Lifecycle } from '../lifecycle.js';
+import { createLogger } from '../logger.js';
 
 export interface LogCapture {
   readonly lines: Record<string, unknown>[];

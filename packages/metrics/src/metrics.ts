@@ -9,8 +9,9 @@ import {
 } from 'prom-client';
 
 /**
- * Every series Aria exports besides prom-client's default process metrics. The alert rules
- * and dashboards in `infra/` use these names; `infra/checks` fails when they drift apart.
+ * Every series Aria exports besides prom-client's default process metrics. The server fills
+ * them; the alert rules and dashboards in `infra/` use the same names, and `infra/checks`
+ * fails when they drift apart. Both import this package, so neither depends on the other.
  */
 export const metricNames = {
   buildInfo: 'aria_build_info',

@@ -7,13 +7,13 @@ import {
   createMemoryStore,
   type KeyValueStore,
 } from '@aria/integrations';
-import { createAuthenticator } from './auth/authenticator.js';
-import type { Credentials, UserRole } from './auth/identity.js';
-import { signTestJwt, testClock, testConfig, testInternalApiKey } from './auth/test-support.js';
-import type { ApiDeps } from './context.js';
-import { appRouter } from './router.js';
-import { recordingLogger } from './testing/recording-logger.js';
-import { createCallerFactory } from './trpc.js';
+import { createAuthenticator } from '../auth/authenticator.js';
+import type { Credentials, UserRole } from '../auth/identity.js';
+import type { ApiDeps } from '../context.js';
+import { appRouter } from '../router.js';
+import { createCallerFactory } from '../trpc.js';
+import { signTestJwt, testClock, testConfig, testInternalApiKey } from './auth.js';
+import { recordingLogger } from './recording-logger.js';
 
 const createAppCaller = createCallerFactory(appRouter);
 

@@ -1,0 +1,8 @@
+export {
+  type AriaMetrics,
+  type CreateMetricsOptions,
+  createMetrics,
+  type HttpLabel,
+  metricLabels,
+  metricNames,
+} from './metrics.js';
