@@ -5,7 +5,6 @@ import {
   isForeignKeyViolation,
   type QuotaKey,
   refundMonthlyQuota,
-  utcDay,
 } from '@aria/db';
 import type { Context } from '../context.js';
 import { setHeaders } from './rate-headers.js';
@@ -27,9 +26,9 @@ export async function chargeQuota(ctx: Context, kind: MeteredKind): Promise<Quot
   const { db } = ctx.deps;
   const athleteId = targetAthleteId(ctx);
   const now = ctx.deps.now();
-  const { tier, periodStart } = await findTier(db, athleteId, now);
+  const { tier, periodStart, day } = await findTier(db, athleteId, now);
   const limit = monthlyLimit(tier, kind);
-  const key: QuotaKey = { athleteId, periodStart, kind, day: utcDay(now) };
+  const key: QuotaKey = { athleteId, periodStart, kind, day };
   const outcome = await consumeMonthlyQuota(db, { ...key, limit }).catch((error: unknown) => {
     if (isForeignKeyViolation(error)) throw new AppError('NOT_FOUND', 'No such athlete.');
     throw error;

@@ -2,7 +2,7 @@ import { AppError, manualSource } from '@aria/core';
 import { type AriaDatabase, upsertDailyMetrics } from '@aria/db';
 import { TerraRequestError, terraClientFromConfig } from '@aria/integrations';
 import { actingFor } from '../access.js';
-import { metered } from '../metering/middleware.js';
+import { chargeQuota } from '../metering/charge-quota.js';
 import { authedProcedure } from '../procedures.js';
 import {
   connectWearableSchema,
@@ -18,7 +18,7 @@ import {
   type WearableConnectView,
 } from '../views/wearables.js';
 import { meteredCall } from './metered.js';
-import { mergedMetrics, readinessConditions, todayOf } from './training-data.js';
+import { athleteToday, mergedMetrics, readinessConditions } from './training-data.js';
 
 const notConfigured = () =>
   new AppError(
@@ -86,20 +86,19 @@ export const wearablesRouter = router({
       return day;
     }),
 
-  /** Training readiness 0–100 with a band, a recommendation and each factor's contribution. */
+  /**
+   * Training readiness 0–100 with one band, one matching recommendation and each factor's
+   * contribution. Insufficient data answers what is missing and is not charged: the quota unit
+   * is taken only once there is a score (the rate still counts every call).
+   */
   readiness: authedProcedure
     .input(readinessQuerySchema)
     .use(actingFor('read'))
-    .use(metered({ bucket: 'default', quota: 'training_readiness' }))
+    .use(meteredCall)
     .query(async ({ ctx, input }): Promise<ReadinessView> => {
-      const date = input?.date ?? todayOf(ctx.deps);
+      const date = input?.date ?? (await athleteToday(ctx.deps, ctx.athleteId));
       const { readiness } = await readinessConditions(ctx.deps.db, ctx.athleteId, date);
-      if (!readiness) {
-        throw new AppError(
-          'NOT_FOUND',
-          `No sleep, heart-rate or recovery metrics for ${date}; record them first.`,
-        );
-      }
+      if (readiness.status === 'scored') await chargeQuota(ctx, 'training_readiness');
       return { athleteId: ctx.athleteId, ...readiness };
     }),
 });

@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { addDays } from './dates.js';
 import type { LoggedSession } from './session-load.js';
-import { currentAcwrZone, summarizeTrainingLoad } from './training-load.js';
+import {
+  currentAcwrFlags,
+  describeAcwrFlags,
+  methodsIn,
+  summarizeTrainingLoad,
+  worstAcwrZone,
+} from './training-load.js';
 
 // REFERENCE "Training load": ACWR "Show only with ≥ 28 days of data; treat zones as flags".
 
@@ -61,15 +67,47 @@ describe('summarizeTrainingLoad', () => {
   });
 });
 
-describe('currentAcwrZone', () => {
-  it('is the EWMA zone, or null before 28 days', () => {
+describe('the one load computation', () => {
+  it('reads 1.0 on both methods for a constant load, whatever window is shown', () => {
+    const sessions = everyDay('2026-03-01', 28, () => 300);
+    for (const days of [1, 7, 90]) {
+      const { acwr } = summarizeTrainingLoad(sessions, { asOf: '2026-03-28', days });
+      expect(acwr.rolling?.ratio).toBe(1);
+      expect(acwr.ewma?.ratio).toBe(1);
+    }
+  });
+
+  it('uses the whole history, not the last 28 days', () => {
+    // 60 days at 200 AU, a fortnight off, then a week at 200 AU again.
+    const sessions = [
+      ...everyDay('2026-01-01', 60, () => 200),
+      ...everyDay('2026-03-16', 7, () => 200),
+    ];
+    const summary = summarizeTrainingLoad(sessions, { asOf: '2026-03-22', days: 7 });
+    expect(summary.acwr.daysOfData).toBe(81);
+    // Rolling: 200 ÷ (7 × 200 / 21) = 3.0. The EWMA remembers the 60 days before the break.
+    expect(summary.acwr.rolling).toMatchObject({ ratio: 3, zone: 'danger' });
+    expect(summary.acwr.ewma?.ratio).toBeLessThan(1.5);
+    expect(currentAcwrFlags(sessions, '2026-03-22')).toEqual({
+      rolling: { ratio: 3, zone: 'danger' },
+      ewma: { ratio: summary.acwr.ewma?.ratio, zone: summary.acwr.ewma?.zone },
+    });
+  });
+
+  it('surfaces both flags, or null before 28 days', () => {
     expect(
-      currentAcwrZone(
+      currentAcwrFlags(
         everyDay('2026-03-01', 10, () => 300),
         '2026-03-10',
       ),
     ).toBeNull();
     const spike = everyDay('2026-03-01', 35, (day) => (day < 28 ? 200 : 700));
-    expect(currentAcwrZone(spike, '2026-04-04')).toMatchObject({ zone: 'danger' });
+    const flags = currentAcwrFlags(spike, '2026-04-04');
+    expect(flags).toMatchObject({ rolling: { zone: 'danger' }, ewma: { zone: 'danger' } });
+    expect(methodsIn(flags, 'danger')).toEqual(['rolling', 'ewma']);
+    expect(worstAcwrZone({ rolling: { ratio: 1.4, zone: 'caution' }, ewma: null })).toBe('caution');
+    expect(describeAcwrFlags({ rolling: { ratio: 1.52, zone: 'danger' }, ewma: null })).toBe(
+      'rolling 1.52 (danger), EWMA not available',
+    );
   });
 });

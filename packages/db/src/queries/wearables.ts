@@ -6,6 +6,7 @@ import { recordWebhookEvent } from './webhook-events.js';
 
 export const metricColumns = [
   'hrvRmssd',
+  'hrvRmssdDaily',
   'restingHr',
   'sleepSeconds',
   'sleepEfficiency',

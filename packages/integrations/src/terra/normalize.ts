@@ -10,7 +10,10 @@ import {
 /** Metric fields as `daily_metrics` stores them; a field left out was not in the payload. */
 export interface TerraDayMetrics {
   readonly date: string;
+  /** Overnight RMSSD (ms), from sleep records. */
   hrvRmssd?: number;
+  /** The 24-hour average RMSSD (ms), from daily and body records: never mixed with the above. */
+  hrvRmssdDaily?: number;
   restingHr?: number;
   sleepSeconds?: number;
   sleepEfficiency?: number;
@@ -44,6 +47,9 @@ const providerName = (user: TerraUser) => user.provider.toLowerCase();
 const dayOf = (timestamp: string | null | undefined) =>
   timestamp && /^\d{4}-\d{2}-\d{2}/.test(timestamp) ? timestamp.slice(0, 10) : undefined;
 const present = (value: number | null | undefined) => (value == null ? undefined : value);
+/** Heart rate, HRV, sleep and recovery readings: a zero is a device placeholder, not a value. */
+const reading = (value: number | null | undefined) =>
+  value == null || !(value > 0) ? undefined : value;
 const whole = (value: number | null | undefined) => (value == null ? undefined : Math.round(value));
 /** Efficiency as 0–1; some providers send a percentage. */
 const fraction = (value: number | null | undefined) =>
@@ -56,11 +62,11 @@ function dailyMetrics(record: unknown): TerraDayMetrics | undefined {
   const summary = parsed.data.heart_rate_data?.summary;
   return {
     date,
-    restingHr: present(summary?.resting_hr_bpm),
-    hrvRmssd: present(summary?.avg_hrv_rmssd),
+    restingHr: reading(summary?.resting_hr_bpm),
+    hrvRmssdDaily: reading(summary?.avg_hrv_rmssd),
     steps: whole(parsed.data.distance_data?.steps),
     strain: present(parsed.data.strain_data?.strain_level),
-    recoveryScore: present(parsed.data.scores?.recovery),
+    recoveryScore: reading(parsed.data.scores?.recovery),
   };
 }
 
@@ -81,10 +87,10 @@ function sleepMetrics(record: unknown): TerraDayMetrics | undefined {
   const summary = parsed.data.heart_rate_data?.summary;
   return {
     date,
-    sleepSeconds: whole(asleep),
-    sleepEfficiency: efficiency,
-    hrvRmssd: present(summary?.avg_hrv_rmssd),
-    restingHr: present(summary?.resting_hr_bpm),
+    sleepSeconds: reading(whole(asleep)),
+    sleepEfficiency: reading(efficiency),
+    hrvRmssd: reading(summary?.avg_hrv_rmssd),
+    restingHr: reading(summary?.resting_hr_bpm),
   };
 }
 
@@ -96,8 +102,8 @@ function bodyMetrics(record: unknown): TerraDayMetrics | undefined {
     parsed.data.heart_data?.heart_rate_data?.summary ?? parsed.data.heart_rate_data?.summary;
   return {
     date,
-    restingHr: present(summary?.resting_hr_bpm),
-    hrvRmssd: present(summary?.avg_hrv_rmssd),
+    restingHr: reading(summary?.resting_hr_bpm),
+    hrvRmssdDaily: reading(summary?.avg_hrv_rmssd),
   };
 }
 
