@@ -1,5 +1,5 @@
 import { addDays } from '@aria/core';
-import { type AriaDatabase, monthlyUsage, subscriptions } from '@aria/db';
+import { type AriaDatabase, insertTrainingPlan, monthlyUsage, subscriptions } from '@aria/db';
 import { describeEachDriver } from '@aria/db/testing';
 import { expect, it } from 'vitest';
 import { routerTestKit, trpcFailure } from '../test-support.js';
@@ -75,6 +75,32 @@ describeEachDriver('plans router', (suite) => {
     });
     expect(plan.plan.weeks).toBe(8);
     expect(plan.plan.targets?.basis).toBe('200m personal best 21.9 s');
+  });
+
+  it('says so when a best lies outside the estimator table, and reads old plans', async () => {
+    const athlete = await proAthlete('world-class');
+    const fast = await athlete.plans.generate({ ...request, personalBest: 9.58, weeks: 6 });
+    expect(fast.plan.targets).toBeNull();
+    expect(fast.plan.targetsNote).toContain('faster than the estimator table');
+    expect(fast.plan.rules.at(-1)).toContain('faster than the estimator table');
+    expect(fast.narrative).toContain('faster than the estimator table');
+    // A version-1 document (before deload weeks) still reads, as version 2.
+    const { targetsNote: _note, ...rest } = fast.plan;
+    const v1 = {
+      ...rest,
+      version: 1,
+      schedule: fast.plan.schedule.map(({ deload: _deload, ...week }) => week),
+    };
+    const row = await insertTrainingPlan(suite.db, {
+      athleteId: 'world-class',
+      event: '100m',
+      inputs: {},
+      plan: v1,
+      narrative: null,
+    });
+    const old = await athlete.plans.get({ id: row.id });
+    expect(old.plan).toMatchObject({ version: 2, targetsNote: null });
+    expect(old.plan.schedule[0]?.deload).toBe(false);
   });
 
   it('refuses a past competition and refunds the unit', async () => {

@@ -78,13 +78,15 @@ export const plansRouter = router({
         ...profileBests(athlete?.personalBests),
         ...(inputs.personalBest === undefined ? {} : { [inputs.event]: inputs.personalBest }),
       };
+      const { targets, note } = planTargets(inputs.event, bests);
       const plan = generatePlan({
         event: inputs.event,
         experienceLevel: inputs.experienceLevel,
         daysPerWeek: inputs.daysPerWeek,
         competitionDate: inputs.competitionDate,
         weeks: inputs.weeks ?? weeksUntil(today, inputs.competitionDate),
-        targets: planTargets(inputs.event, bests),
+        targets,
+        targetsNote: note,
       });
       const row = await insertTrainingPlan(ctx.deps.db, {
         athleteId: ctx.athleteId,
