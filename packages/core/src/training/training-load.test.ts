@@ -1,7 +1,10 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { ewmaAcwr, rollingAcwr } from './acwr.js';
 import { addDays } from './dates.js';
 import type { LoggedSession } from './session-load.js';
 import {
+  acwrFlagsOf,
   currentAcwrFlags,
   describeAcwrFlags,
   methodsIn,
@@ -108,6 +111,58 @@ describe('the one load computation', () => {
     expect(worstAcwrZone({ rolling: { ratio: 1.4, zone: 'caution' }, ewma: null })).toBe('caution');
     expect(describeAcwrFlags({ rolling: { ratio: 1.52, zone: 'danger' }, ewma: null })).toBe(
       'rolling 1.52 (danger), EWMA not available',
+    );
+  });
+});
+
+describe('load properties', () => {
+  const loads = fc.array(fc.integer({ min: 0, max: 1500 }), { minLength: 28, maxLength: 200 });
+
+  it('reads 1.0 on both methods for any constant load over any span of 28 days or more', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 2000 }),
+        fc.integer({ min: 28, max: 400 }),
+        (load, days) => {
+          const constant = Array<number>(days).fill(load);
+          expect(rollingAcwr(constant).ratio).toBeCloseTo(1, 9);
+          expect(ewmaAcwr(constant).ratio).toBeCloseTo(1, 9);
+        },
+      ),
+      { numRuns: 200, seed: 28 },
+    );
+  });
+
+  it('does not depend on the unit of load (ratios are scale-free)', () => {
+    fc.assert(
+      fc.property(loads, fc.integer({ min: 2, max: 10 }), (series, factor) => {
+        const scaled = series.map((load) => load * factor);
+        for (const method of [rollingAcwr, ewmaAcwr]) {
+          const plain = method(series).ratio;
+          const times = method(scaled).ratio;
+          if (plain === null) expect(times).toBeNull();
+          else expect(times).toBeCloseTo(plain, 9);
+        }
+      }),
+      { numRuns: 200, seed: 7 },
+    );
+  });
+
+  it('gives the same ACWR whatever window of days is shown', () => {
+    fc.assert(
+      fc.property(loads, fc.integer({ min: 1, max: 120 }), (series, days) => {
+        const sessions = series.flatMap((load, day) =>
+          load === 0
+            ? []
+            : [{ date: addDays('2026-01-01', day), rpe: 5, durationMinutes: load / 5 }],
+        );
+        const asOf = addDays('2026-01-01', series.length - 1);
+        const shown = summarizeTrainingLoad(sessions, { asOf, days });
+        const full = summarizeTrainingLoad(sessions, { asOf, days: 1 });
+        expect(shown.acwr).toEqual(full.acwr);
+        expect(currentAcwrFlags(sessions, asOf)).toEqual(acwrFlagsOf(full.acwr));
+      }),
+      { numRuns: 150, seed: 11 },
     );
   });
 });
