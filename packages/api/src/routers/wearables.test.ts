@@ -1,7 +1,8 @@
 import { addDays } from '@aria/core';
-import { type AriaDatabase, monthlyUsage, subscriptions } from '@aria/db';
+import { type AriaDatabase, dailyUsage, monthlyUsage, subscriptions } from '@aria/db';
 import { describeEachDriver } from '@aria/db/testing';
 import { type FakeTerra, startFakeTerra } from '@aria/integrations/testing';
+import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { routerTestKit, trpcFailure } from '../test-support.js';
 
@@ -181,6 +182,37 @@ describeEachDriver('wearables router', (suite) => {
 
 describeEachDriver('wearables readiness quota', (suite) => {
   const kit = routerTestKit(() => suite.db);
+
+  it("charges the athlete's own day and calendar month, in their time zone", async () => {
+    // 12:00 UTC on 31 May is 02:00 on 1 June in Kiritimati (UTC+14).
+    const early = routerTestKit(() => suite.db);
+    early.clock.advance(-24 * 3_600_000);
+    await early
+      .asService()
+      .athletes.create({ id: 'islander-reader', timeZone: 'Pacific/Kiritimati' });
+    await suite.db
+      .insert(subscriptions)
+      .values({ athleteId: 'islander-reader', tier: 'pro' })
+      .onConflictDoUpdate({ target: subscriptions.athleteId, set: { tier: 'pro' } });
+    const athlete = await early.asUser('islander-reader');
+    await athlete.wearables.recordMetrics({
+      date: '2026-06-01',
+      sleepHours: 8,
+      restingHr: 55,
+      recoveryScore: 80,
+    });
+    expect(await athlete.wearables.readiness()).toMatchObject({ date: '2026-06-01', score: 94 });
+    const [month] = await suite.db
+      .select()
+      .from(monthlyUsage)
+      .where(eq(monthlyUsage.athleteId, 'islander-reader'));
+    expect(month).toMatchObject({ periodStart: '2026-06-01', used: 1 });
+    const [day] = await suite.db
+      .select()
+      .from(dailyUsage)
+      .where(eq(dailyUsage.athleteId, 'islander-reader'));
+    expect(day).toMatchObject({ day: '2026-06-01', used: 1 });
+  });
 
   it('charges nothing for insufficient data, on any tier, and names what is missing', async () => {
     await kit.asService().athletes.create({ id: 'pro-without-data' });

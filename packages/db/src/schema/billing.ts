@@ -30,7 +30,7 @@ export const monthlyUsage = pgTable(
     athleteId: text()
       .notNull()
       .references(() => athletes.id, { onDelete: 'cascade' }),
-    /** First day of the month (UTC), `YYYY-MM-01`. */
+    /** First day of the quota period: the calendar month in the athlete's time zone, or the billing period's start. */
     periodStart: date({ mode: 'string' }).notNull(),
     kind: usageKindEnum().notNull(),
     used: integer().notNull().default(0),
@@ -56,7 +56,7 @@ export const dailyUsage = pgTable(
       .references(() => athletes.id, { onDelete: 'cascade' }),
     /** The quota period the calls counted in (`monthly_usage.period_start`). */
     periodStart: date({ mode: 'string' }).notNull(),
-    /** The UTC day of the calls, `YYYY-MM-DD`. */
+    /** The day of the calls in the athlete's time zone, `YYYY-MM-DD`. */
     day: date({ mode: 'string' }).notNull(),
     kind: usageKindEnum().notNull(),
     used: integer().notNull().default(0),
