@@ -85,7 +85,7 @@ async function knowledge(deps: ApiDeps, question: string): Promise<KnowledgeRefe
  * without any data.
  */
 export async function trainingContext(
-  deps: ApiDeps,
+  deps: Pick<ApiDeps, 'db'>,
   athlete: Pick<Athlete, 'id' | 'timeZone'>,
   now: Date,
 ): Promise<CoachTrainingContext | null> {
