@@ -99,7 +99,7 @@ type Verdict =
 function verdictOf(conditions: TodayConditions): Verdict {
   const { readiness, acwr } = conditions;
   if (readiness?.status === 'scored') {
-    const label = `Readiness ${readiness.score}/100, ${readiness.band}: ${readiness.summary}`;
+    const label = `Readiness ${readiness.summary}`;
     if (readiness.band === 'low') return { kind: 'low', reasons: [label] };
     if (readiness.band === 'moderate') return { kind: 'moderate', reasons: [label] };
     return { kind: 'stands', reasons: [`Readiness ${readiness.score}/100 (high).`] };
