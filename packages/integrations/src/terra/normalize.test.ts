@@ -147,6 +147,29 @@ describe('normalizeTerraWebhook', () => {
     expect(day?.recoveryScore).toBeUndefined();
   });
 
+  it("files a night ending in UTC under the athlete's date; local offsets stay as sent", () => {
+    const night = (end: string) => ({
+      type: 'sleep',
+      user,
+      data: [
+        {
+          metadata: { start_time: '2026-06-01T12:00:00Z', end_time: end },
+          sleep_durations_data: { asleep: { duration_asleep_state_seconds: 28_000 } },
+        },
+      ],
+    });
+    // 20:30 UTC on 1 June is 06:30 on 2 June in Sydney.
+    expect(normalizeTerraWebhook(night('2026-06-01T20:30:00Z'), 'Australia/Sydney')).toMatchObject({
+      days: [{ date: '2026-06-02' }],
+    });
+    expect(normalizeTerraWebhook(night('2026-06-01T20:30:00Z'))).toMatchObject({
+      days: [{ date: '2026-06-01' }],
+    });
+    expect(
+      normalizeTerraWebhook(night('2026-06-02T06:30:00+10:00'), 'America/Los_Angeles'),
+    ).toMatchObject({ days: [{ date: '2026-06-02' }] });
+  });
+
   it('maps lifecycle events to connection changes', () => {
     expect(normalizeTerraWebhook({ type: 'auth', status: 'success', user })).toEqual({
       kind: 'connections',
