@@ -1,13 +1,14 @@
 import { planDocumentSchema, plannedSessionSchema } from '@aria/api';
 import {
-  acwrZones,
   planPhases,
   readinessBands,
   readinessModels,
+  readinessStatuses,
   trainingRecommendations,
 } from '@aria/core';
 import { z } from '@hono/zod-openapi';
 import { dateTime } from './openapi.js';
+import { acwrFlagsSchema } from './wearables-views.js';
 
 // The JSON of the plans procedures (views/plans.ts in @aria/api), for the document.
 
@@ -52,16 +53,17 @@ export const planTodaySchema = z
     planned: plannedSession.nullable(),
     session: plannedSession.nullable(),
     adapted: z.boolean(),
+    adaptation: z.enum(['as_planned', 'trimmed', 'swapped']),
     reasons: z.array(z.string()),
-    readiness: z
-      .object({
-        score: z.number().int(),
-        band: z.enum(readinessBands),
-        recommendation: z.enum(trainingRecommendations),
-        model: z.enum(readinessModels),
-        summary: z.string(),
-      })
-      .nullable(),
-    acwr: z.object({ ratio: z.number(), zone: z.enum(acwrZones) }).nullable(),
+    readiness: z.object({
+      status: z.enum(readinessStatuses),
+      score: z.number().nullable(),
+      band: z.enum(readinessBands).nullable(),
+      recommendation: z.enum(trainingRecommendations).nullable(),
+      model: z.enum(readinessModels),
+      summary: z.string(),
+      missing: z.array(z.string()),
+    }),
+    acwr: acwrFlagsSchema,
   })
   .meta({ id: 'PlanToday' });

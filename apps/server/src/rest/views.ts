@@ -21,6 +21,10 @@ export const athleteSchema = z
     injuryStatus: z.string().nullable(),
     coachMode: z.enum(coachModes),
     mood: z.string().nullable(),
+    timeZone: z.string().meta({
+      description: 'IANA time zone; "today" and the calendar quota month follow it. UTC until set.',
+      example: 'Europe/Stockholm',
+    }),
     createdAt: dateTime,
     updatedAt: dateTime,
   })

@@ -1,8 +1,10 @@
 import {
+  acwrZones,
   factorStatuses,
   readinessBands,
   readinessFactorKeys,
   readinessModels,
+  readinessStatuses,
   trainingRecommendations,
 } from '@aria/core';
 import { z } from '@hono/zod-openapi';
@@ -22,7 +24,11 @@ export const dailyMetricsSchema = z
   .object({
     athleteId: z.string(),
     date: z.iso.date(),
-    hrvRmssd: z.number().nullable().meta({ description: 'RMSSD in ms.' }),
+    hrvRmssd: z.number().nullable().meta({ description: 'RMSSD in ms, overnight or on waking.' }),
+    hrvRmssdDaily: z
+      .number()
+      .nullable()
+      .meta({ description: "The wearable's 24-hour average RMSSD in ms." }),
     restingHr: z.number().nullable(),
     sleepHours: z.number().nullable(),
     sleepEfficiencyPercent: z.number().nullable(),
@@ -43,7 +49,7 @@ export const readinessFactorSchema = z.object({
   baseline: z
     .object({
       mean: z.number(),
-      sd: z.number(),
+      sd: z.number().nullable().meta({ description: 'Null for HRV (its band is on lnRMSSD).' }),
       lower: z.number(),
       upper: z.number(),
       days: z.number().int(),
@@ -56,17 +62,41 @@ export const readinessFactorSchema = z.object({
   explanation: z.string(),
 });
 
+const acwrFlag = z.object({ ratio: z.number(), zone: z.enum(acwrZones) }).nullable();
+
+/** Rolling and EWMA ACWR as of a day; null before 28 days of training log. */
+export const acwrFlagsSchema = z
+  .object({ rolling: acwrFlag, ewma: acwrFlag })
+  .nullable()
+  .meta({ id: 'AcwrFlags' });
+
 export const readinessSchema = z
   .object({
     athleteId: z.string(),
     date: z.iso.date(),
+    status: z.enum(readinessStatuses).meta({
+      description: '`insufficient_data`: under half the points measured; not charged.',
+    }),
     model: z.enum(readinessModels),
-    score: z.number().int(),
-    band: z.enum(readinessBands),
-    recommendation: z.enum(trainingRecommendations),
+    score: z
+      .number()
+      .nullable()
+      .meta({ description: '0–100, cut to one decimal; null for insufficient data.' }),
+    band: z.enum(readinessBands).nullable(),
+    recommendation: z.enum(trainingRecommendations).nullable(),
     lowIntensityAdvised: z.boolean(),
+    adjustment: z
+      .string()
+      .nullable()
+      .meta({ description: 'Why the band is lower than the score alone would give.' }),
     summary: z.string(),
     factors: z.array(readinessFactorSchema),
+    missing: z.array(z.string()),
+    coverage: z.object({
+      measuredPoints: z.number(),
+      possiblePoints: z.number(),
+      requiredPoints: z.number(),
+    }),
     warnings: z.array(z.string()),
     focusAreas: z.array(z.string()),
     historyDays: z.number().int(),

@@ -78,7 +78,15 @@ describe('POST /webhooks/terra', () => {
     expect(await again.json()).toEqual({ received: true, outcome: 'duplicate' });
     const rows = await listDailyMetrics(t.deps.db, 'terra-walker', '2026-05-20', '2026-05-20');
     expect(rows).toMatchObject([
-      { source: 'terra:garmin', restingHr: 51, hrvRmssd: 66.5, steps: 8123, recoveryScore: 74 },
+      {
+        source: 'terra:garmin',
+        restingHr: 51,
+        // A daily payload's HRV is the 24-hour average, kept apart from overnight readings.
+        hrvRmssd: null,
+        hrvRmssdDaily: 66.5,
+        steps: 8123,
+        recoveryScore: 74,
+      },
     ]);
   });
 

@@ -5,7 +5,6 @@ import {
   quotaStanding,
   refundMonthlyQuota,
   UNLIMITED_QUOTA,
-  utcDay,
 } from '@aria/db';
 import type { Context } from '../context.js';
 import { requireIdentity } from '../procedures.js';
@@ -48,7 +47,7 @@ export async function checkQuota(
   now: Date,
 ): Promise<QuotaCheck> {
   const athleteId = targetAthleteId(ctx);
-  const { exists, tier, periodStart } = await tierOf(athleteId);
+  const { exists, tier, periodStart, day } = await tierOf(athleteId);
   if (!exists) throw new AppError('NOT_FOUND', 'No such athlete.');
   const limit = monthlyLimit(tier, kind);
   const subject = quotaSubject(ctx);
@@ -56,7 +55,7 @@ export async function checkQuota(
     athleteId,
     periodStart,
     kind,
-    day: utcDay(now),
+    day,
     ...(subject === undefined ? {} : { subject }),
   };
   const standing = await quotaStanding(ctx.deps.db, key);

@@ -11,6 +11,8 @@ import { tierLookup } from './tier-of.js';
 export interface MeteredOptions {
   readonly bucket: RateBucket;
   readonly quota?: MeteredKind;
+  /** An answer that must not cost a unit (e.g. readiness without enough data): refunded. */
+  readonly refundWhen?: (output: unknown) => boolean;
 }
 
 /**
@@ -55,12 +57,15 @@ export function monthlyQuota(kind: MeteredKind) {
   });
 }
 
-/** Quota and rate (see `meter`); the quota unit is refunded when the rest of the chain fails. */
+/**
+ * Quota and rate (see `meter`); the quota unit is refunded when the rest of the chain fails,
+ * or when its answer is one `refundWhen` says costs nothing.
+ */
 export function metered(options: MeteredOptions) {
   return middleware(async ({ ctx, next }) => {
     const charge = await meter(ctx, options);
     const result = await next();
-    if (!result.ok) await charge?.refund();
+    if (!result.ok || options.refundWhen?.(result.data)) await charge?.refund();
     return result;
   });
 }

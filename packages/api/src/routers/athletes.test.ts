@@ -32,6 +32,20 @@ describeEachDriver('athletes router', (suite) => {
     );
   });
 
+  it('keeps an IANA time zone, UTC until set, and refuses anything else', async () => {
+    const athlete = await kit.asUser('zoned');
+    expect((await athlete.athletes.get()).timeZone).toBe('UTC');
+    expect(await athlete.athletes.update({ timeZone: 'america/los_angeles' })).toMatchObject({
+      timeZone: 'America/Los_Angeles',
+    });
+    for (const timeZone of ['Mars/Olympus', '+02:00', 'EST', '', 'Europe/Berlin; drop']) {
+      await expect(athlete.athletes.update({ timeZone })).rejects.toMatchObject(
+        trpcFailure('BAD_REQUEST'),
+      );
+    }
+    expect((await athlete.athletes.get()).timeZone).toBe('America/Los_Angeles');
+  });
+
   it('never lets an athlete reach another athlete, existing or not', async () => {
     await (await kit.asUser('victim')).athletes.update({ name: 'Victim' });
     const intruder = await kit.asUser('intruder');

@@ -1,9 +1,11 @@
 import {
   AppError,
   type AthleteFacts,
+  addDays,
   type CoachingInput,
   type CoachTrainingContext,
   type ConversationTurn,
+  isoDateIn,
   type KnowledgeReference,
   recogniseIntent,
   selectHistory,
@@ -21,7 +23,8 @@ import type { ApiDeps } from '../context.js';
 /** Messages read back per question before the token budget cuts them. */
 const rememberedMessages = 40;
 const articlesPerQuestion = 3;
-const trainingDays = 28;
+/** Days of wearable figures the coach sees (its load figures read the whole log). */
+const wearableDays = 28;
 
 /** English library terms per intent, so a question in any language finds articles. */
 const intentTerms: Readonly<Record<string, string>> = {
@@ -85,17 +88,19 @@ async function knowledge(deps: ApiDeps, question: string): Promise<KnowledgeRefe
   return hits.map((hit) => ({ id: hit.id, title: hit.title, summary: hit.summary, url: hit.url }));
 }
 
-/** The athlete's last 28 days of wearable and training-load data, or null without any. */
+/**
+ * The athlete's recent wearable figures and training load (the same load computation as
+ * readiness and plans, over the whole log), as of today on the athlete's clocks; null
+ * without any data.
+ */
 export async function trainingContext(
-  deps: ApiDeps,
-  athleteId: string,
+  deps: Pick<ApiDeps, 'db'>,
+  athlete: Pick<Athlete, 'id' | 'timeZone'>,
   now: Date,
 ): Promise<CoachTrainingContext | null> {
-  const today = now.toISOString().slice(0, 10);
-  const since = new Date(now.getTime() - (trainingDays - 1) * 86_400_000)
-    .toISOString()
-    .slice(0, 10);
-  const { daily, sessions } = await coachingTrainingFigures(deps.db, athleteId, since);
+  const today = isoDateIn(now, athlete.timeZone);
+  const since = addDays(today, -(wearableDays - 1));
+  const { daily, sessions } = await coachingTrainingFigures(deps.db, athlete.id, since, today);
   return summarizeCoachTraining(daily, sessions, today);
 }
 
@@ -117,7 +122,7 @@ export async function loadCoachingInput(
     question: options.question,
     history: await history(deps, options.conversationId),
     knowledge: await knowledge(deps, options.question),
-    training: options.enhanced ? await trainingContext(deps, options.athleteId, now) : null,
+    training: options.enhanced ? await trainingContext(deps, athlete, now) : null,
     now,
   };
 }

@@ -1,5 +1,5 @@
 import { addDays } from '@aria/core';
-import { type AriaDatabase, monthlyUsage, subscriptions } from '@aria/db';
+import { type AriaDatabase, insertTrainingPlan, monthlyUsage, subscriptions } from '@aria/db';
 import { describeEachDriver } from '@aria/db/testing';
 import { expect, it } from 'vitest';
 import { routerTestKit, trpcFailure } from '../testing/router-kit.js';
@@ -77,6 +77,32 @@ describeEachDriver('plans router', (suite) => {
     expect(plan.plan.targets?.basis).toBe('200m personal best 21.9 s');
   });
 
+  it('says so when a best lies outside the estimator table, and reads old plans', async () => {
+    const athlete = await proAthlete('world-class');
+    const fast = await athlete.plans.generate({ ...request, personalBest: 9.58, weeks: 6 });
+    expect(fast.plan.targets).toBeNull();
+    expect(fast.plan.targetsNote).toContain('faster than the estimator table');
+    expect(fast.plan.rules.at(-1)).toContain('faster than the estimator table');
+    expect(fast.narrative).toContain('faster than the estimator table');
+    // A version-1 document (before deload weeks) still reads, as version 2.
+    const { targetsNote: _note, ...rest } = fast.plan;
+    const v1 = {
+      ...rest,
+      version: 1,
+      schedule: fast.plan.schedule.map(({ deload: _deload, ...week }) => week),
+    };
+    const row = await insertTrainingPlan(suite.db, {
+      athleteId: 'world-class',
+      event: '100m',
+      inputs: {},
+      plan: v1,
+      narrative: null,
+    });
+    const old = await athlete.plans.get({ id: row.id });
+    expect(old.plan).toMatchObject({ version: 2, targetsNote: null });
+    expect(old.plan.schedule[0]?.deload).toBe(false);
+  });
+
   it('refuses a past competition and refunds the unit', async () => {
     const athlete = await proAthlete('late-planner');
     await expect(
@@ -112,28 +138,63 @@ describeEachDriver('plans router', (suite) => {
       week: 1,
       phase: 'general_preparation',
       adapted: false,
-      readiness: null,
+      readiness: { status: 'insufficient_data', score: null, band: null },
       acwr: null,
       session: { type: 'acceleration', cns: 'high' },
     });
-    expect(today_.reasons).toEqual([
-      `No readiness data for ${today}.`,
-      'The session stands as planned.',
-    ]);
+    expect(today_.reasons[0]).toContain('insufficient data');
+    expect(today_.reasons[1]).toBe('The session stands as planned.');
+  });
+
+  it("shows the session of the athlete's own day, in their time zone", async () => {
+    const athlete = await proAthlete('west-coast');
+    await athlete.athletes.update({ timeZone: 'America/Los_Angeles' });
+    const { id } = await athlete.plans.generate(request);
+    // 18:00 on Monday 1 June in Los Angeles is already Tuesday in UTC.
+    const zoned = routerTestKit(() => suite.db);
+    zoned.clock.advance(13 * 3_600_000);
+    const evening = await (await zoned.asUser('west-coast')).plans.today({ id });
+    expect(evening).toMatchObject({ date: today, planned: { type: 'acceleration' } });
+    const utc = await proAthlete('greenwich');
+    const utcPlan = await utc.plans.generate(request);
+    const utcEvening = await (await zoned.asUser('greenwich')).plans.today({ id: utcPlan.id });
+    expect(utcEvening.date).toBe(addDays(today, 1));
   });
 
   it('swaps today’s high day for tempo when readiness is low, and says why', async () => {
     const athlete = await proAthlete('today-tired');
     const { id } = await athlete.plans.generate(request);
-    // Original rule: 5 h sleep → 15, resting HR 75 → 10: 25, recovery.
+    // Original rule: 5 h sleep → 15, resting HR 75 → 10: 25 of the 70 points measured → 35.7.
     await athlete.wearables.recordMetrics({ date: today, sleepHours: 5, restingHr: 75 });
     const adapted = await athlete.plans.today({ id, date: today });
     expect(adapted).toMatchObject({
       adapted: true,
+      adaptation: 'swapped',
       planned: { type: 'acceleration' },
       session: { type: 'tempo', cns: 'low' },
-      readiness: { score: 25, band: 'low', recommendation: 'recovery', model: 'aria_original' },
+      readiness: { score: 35.7, band: 'low', recommendation: 'recovery', model: 'aria_original' },
     });
-    expect(adapted.reasons[0]).toContain('Readiness 25/100 is low');
+    expect(adapted.reasons[0]).toContain('Readiness 35.7/100, low');
+  });
+
+  it('trims today’s high day at moderate readiness and caps its intensity', async () => {
+    const athlete = await proAthlete('today-moderate');
+    const { id } = await athlete.plans.generate(request);
+    // 8 h → 40, 65 bpm → 20, recovery 65 → 19.5: 79.5, moderate (not high).
+    await athlete.wearables.recordMetrics({
+      date: today,
+      sleepHours: 8,
+      restingHr: 65,
+      recoveryScore: 65,
+    });
+    const trimmed = await athlete.plans.today({ id, date: today });
+    expect(trimmed).toMatchObject({
+      adapted: true,
+      adaptation: 'trimmed',
+      readiness: { score: 79.5, band: 'moderate' },
+      session: { type: 'acceleration' },
+    });
+    expect(trimmed.session?.intensityPercent).toBeLessThanOrEqual(92);
+    expect(trimmed.session?.volumeMetres).toBeLessThan(trimmed.planned?.volumeMetres ?? 0);
   });
 });

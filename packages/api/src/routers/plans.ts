@@ -35,7 +35,7 @@ import {
   toPlanView,
 } from '../views/plans.js';
 import { meteredCall } from './metered.js';
-import { readinessConditions, todayOf } from './training-data.js';
+import { athleteToday, readinessConditions } from './training-data.js';
 
 /** The athlete's bests over the sprint events, from the profile (`{ "100m": 10.85 }`). */
 function profileBests(personalBests: Record<string, number> | undefined): PersonalBests {
@@ -67,7 +67,7 @@ export const plansRouter = router({
     .use(metered({ bucket: 'default', quota: 'generate_plan' }))
     .mutation(async ({ ctx, input }): Promise<PlanView> => {
       const { athleteId: _target, ...inputs } = input;
-      const today = todayOf(ctx.deps);
+      const today = await athleteToday(ctx.deps, ctx.athleteId);
       if (inputs.competitionDate < today) {
         throw new AppError('BAD_REQUEST', 'competitionDate is in the past.', {
           issues: [{ path: 'competitionDate', message: 'must be today or later' }],
@@ -78,13 +78,15 @@ export const plansRouter = router({
         ...profileBests(athlete?.personalBests),
         ...(inputs.personalBest === undefined ? {} : { [inputs.event]: inputs.personalBest }),
       };
+      const { targets, note } = planTargets(inputs.event, bests);
       const plan = generatePlan({
         event: inputs.event,
         experienceLevel: inputs.experienceLevel,
         daysPerWeek: inputs.daysPerWeek,
         competitionDate: inputs.competitionDate,
         weeks: inputs.weeks ?? weeksUntil(today, inputs.competitionDate),
-        targets: planTargets(inputs.event, bests),
+        targets,
+        targetsNote: note,
       });
       const row = await insertTrainingPlan(ctx.deps.db, {
         athleteId: ctx.athleteId,
@@ -122,18 +124,20 @@ export const plansRouter = router({
     .use(meteredCall)
     .query(async ({ ctx, input }): Promise<PlanTodayView> => {
       const { plan } = toPlanView(await loadPlan(ctx.deps.db, ctx.athleteId, input.id));
-      const date = input.date ?? todayOf(ctx.deps);
+      const date = input.date ?? (await athleteToday(ctx.deps, ctx.athleteId));
       const conditions = await readinessConditions(ctx.deps.db, ctx.athleteId, date);
       const { readiness, acwr } = conditions;
       return {
         planId: input.id,
         ...adaptTodaysSession(plan, date, conditions),
-        readiness: readiness && {
+        readiness: {
+          status: readiness.status,
           score: readiness.score,
           band: readiness.band,
           recommendation: readiness.recommendation,
           model: readiness.model,
           summary: readiness.summary,
+          missing: readiness.missing,
         },
         acwr,
       };

@@ -1,22 +1,30 @@
 import {
-  type AcwrZone,
+  type AcwrFlags,
   addDays,
   assessReadiness,
   baselineWindowDays,
-  currentAcwrZone,
+  currentAcwrFlags,
   type DayMetrics,
   type IsoDate,
-  isoDateOf,
+  isoDateIn,
   type LoggedSession,
   mergeDailyMetrics,
   type Readiness,
 } from '@aria/core';
-import { type AriaDatabase, listDailyMetrics, listTrainingSessions } from '@aria/db';
+import {
+  type AriaDatabase,
+  findAthleteTimeZone,
+  listDailyMetrics,
+  listTrainingSessions,
+} from '@aria/db';
 import type { ApiDeps } from '../context.js';
 
-/** Today as training data counts days: the UTC calendar date of `deps.now()`. */
-export function todayOf(deps: Pick<ApiDeps, 'now'>): IsoDate {
-  return isoDateOf(deps.now());
+/** Today on the athlete's clocks: the calendar date of `deps.now()` in their time zone. */
+export async function athleteToday(
+  deps: Pick<ApiDeps, 'db' | 'now'>,
+  athleteId: string,
+): Promise<IsoDate> {
+  return isoDateIn(deps.now(), await findAthleteTimeZone(deps.db, athleteId));
 }
 
 /** Every logged session up to `asOf` (EWMA and the PMC need the whole history). */
@@ -51,11 +59,11 @@ export async function mergedMetrics(
 }
 
 export interface ReadinessConditions {
-  readonly readiness: Readiness | null;
-  readonly acwr: { readonly ratio: number; readonly zone: AcwrZone } | null;
+  readonly readiness: Readiness;
+  readonly acwr: AcwrFlags | null;
 }
 
-/** Readiness for `date` from the 60-day metrics window and the EWMA ACWR of the training log. */
+/** Readiness for `date` from the 60-day metrics window and both ACWR flags of the whole log. */
 export async function readinessConditions(
   db: AriaDatabase,
   athleteId: string,
@@ -65,6 +73,6 @@ export async function readinessConditions(
     mergedMetrics(db, athleteId, addDays(date, -(baselineWindowDays - 1)), date),
     loggedSessionsUpTo(db, athleteId, date),
   ]);
-  const acwr = currentAcwrZone(sessions, date);
+  const acwr = currentAcwrFlags(sessions, date);
   return { readiness: assessReadiness({ date, days, acwr }), acwr };
 }

@@ -83,6 +83,22 @@ describeEachDriver('training router', (suite) => {
     expect(load.form).toBeLessThan(0);
   });
 
+  it("counts days on the athlete's clocks: logging ahead and the default date", async () => {
+    // 12:00 UTC on 1 June is 00:00 on 2 June in Kiritimati (UTC+14).
+    const athlete = await kit.asUser('islander');
+    await athlete.athletes.update({ timeZone: 'Pacific/Kiritimati' });
+    const session = { type: 'tempo', durationMinutes: 40, rpe: 4 } as const;
+    expect(
+      await athlete.training.logSession({ ...session, date: addDays(today, 2) }),
+    ).toBeDefined();
+    expect((await athlete.training.load({ days: 1 })).asOf).toBe(addDays(today, 1));
+    const utc = await kit.asUser('greenwich-logger');
+    await expect(
+      utc.training.logSession({ ...session, date: addDays(today, 2) }),
+    ).rejects.toMatchObject(trpcFailure('BAD_REQUEST'));
+    expect((await utc.training.load({ days: 1 })).asOf).toBe(today);
+  });
+
   it('answers the load as of an earlier date', async () => {
     const athlete = await kit.asUser('historian');
     await athlete.training.logSession({

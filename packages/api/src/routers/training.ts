@@ -10,7 +10,7 @@ import {
   toTrainingSessionView,
 } from '../views/training.js';
 import { meteredCall } from './metered.js';
-import { loggedSessionsUpTo, todayOf } from './training-data.js';
+import { athleteToday, loggedSessionsUpTo } from './training-data.js';
 
 const defaultLoadDays = 42;
 
@@ -22,7 +22,7 @@ export const trainingRouter = router({
     .use(meteredCall)
     .mutation(async ({ ctx, input }): Promise<TrainingSessionView> => {
       const { athleteId: _target, ...session } = input;
-      if (session.date > addDays(todayOf(ctx.deps), 1)) {
+      if (session.date > addDays(await athleteToday(ctx.deps, ctx.athleteId), 1)) {
         throw new AppError('BAD_REQUEST', 'A session cannot be logged more than a day ahead.');
       }
       const row = await insertTrainingSession(ctx.deps.db, {
@@ -41,7 +41,7 @@ export const trainingRouter = router({
     .use(actingFor('read'))
     .use(meteredCall)
     .query(async ({ ctx, input }): Promise<TrainingLoadView> => {
-      const asOf = input?.date ?? todayOf(ctx.deps);
+      const asOf = input?.date ?? (await athleteToday(ctx.deps, ctx.athleteId));
       const sessions = await loggedSessionsUpTo(ctx.deps.db, ctx.athleteId, asOf);
       const summary = summarizeTrainingLoad(sessions, {
         asOf,

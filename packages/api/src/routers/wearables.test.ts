@@ -1,7 +1,8 @@
 import { addDays } from '@aria/core';
-import { type AriaDatabase, monthlyUsage, subscriptions } from '@aria/db';
+import { type AriaDatabase, dailyUsage, monthlyUsage, subscriptions } from '@aria/db';
 import { describeEachDriver } from '@aria/db/testing';
 import { type FakeTerra, startFakeTerra } from '@aria/integrations/testing';
+import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { routerTestKit, trpcFailure } from '../testing/router-kit.js';
 
@@ -88,6 +89,7 @@ describeEachDriver('wearables router', (suite) => {
       athleteId: 'manual-entry',
       date: today,
       hrvRmssd: 68,
+      hrvRmssdDaily: null,
       restingHr: 52,
       sleepHours: 7.5,
       sleepEfficiencyPercent: 91,
@@ -107,8 +109,8 @@ describeEachDriver('wearables router', (suite) => {
 
   it('meters readiness: the free tier has none', async () => {
     const athlete = await kit.asUser('free-reader');
-    await athlete.wearables.recordMetrics({ date: today, sleepHours: 8 });
-    await expect(athlete.wearables.readiness()).rejects.toMatchObject(
+    await athlete.wearables.recordMetrics({ date: today, sleepHours: 8, restingHr: 55 });
+    await expect(athlete.wearables.readiness({ date: today })).rejects.toMatchObject(
       trpcFailure('PAYMENT_REQUIRED'),
     );
   });
@@ -122,10 +124,11 @@ describeEachDriver('wearables router', (suite) => {
       restingHr: 55,
       recoveryScore: 80,
     });
-    const readiness = await athlete.wearables.readiness();
+    const readiness = await athlete.wearables.readiness({ date: today });
     expect(readiness).toMatchObject({
       athleteId: 'new-wearer',
       date: today,
+      status: 'scored',
       model: 'aria_original',
       score: 94,
       band: 'high',
@@ -136,7 +139,7 @@ describeEachDriver('wearables router', (suite) => {
     expect(await readinessUsed(suite.db, 'new-wearer')).toBe(1);
   });
 
-  it('scores against the baseline with 7+ days; a day without metrics is NOT_FOUND', async () => {
+  it('scores against the baseline with 7+ days; a day without metrics is insufficient', async () => {
     await onTier('seasoned-wearer', 'star');
     const service = kit.asService();
     for (let day = 13; day >= 0; day -= 1) {
@@ -146,6 +149,7 @@ describeEachDriver('wearables router', (suite) => {
         hrvRmssd: day >= 7 ? 70 : 55,
         restingHr: 50,
         sleepHours: 7.5,
+        sleepEfficiencyPercent: 90,
       });
     }
     const athlete = await kit.asUser('seasoned-wearer');
@@ -162,28 +166,76 @@ describeEachDriver('wearables router', (suite) => {
       'sleep_efficiency',
       'acwr',
     ]);
+    expect(readiness.factors[0]).toMatchObject({ unit: 'ms', value: 55 });
     expect(readiness.factors[0]?.status).not.toBe('good');
+    expect(readiness).toMatchObject({ band: 'low', recommendation: 'recovery' });
     expect(readiness.lowIntensityAdvised).toBe(true);
     expect(readiness.warnings[0]).toContain('HRV below your baseline');
+    expect(await readinessUsed(suite.db, 'seasoned-wearer')).toBe(1);
 
-    await expect(athlete.wearables.readiness({ date: '2026-01-01' })).rejects.toMatchObject(
-      trpcFailure('NOT_FOUND'),
-    );
+    const empty = await athlete.wearables.readiness({ date: '2026-01-01' });
+    expect(empty).toMatchObject({ status: 'insufficient_data', score: null });
+    expect(empty.missing).toContain('Sleep duration');
+    expect(await readinessUsed(suite.db, 'seasoned-wearer')).toBe(1);
   });
 });
 
 describeEachDriver('wearables readiness quota', (suite) => {
   const kit = routerTestKit(() => suite.db);
 
-  it('refunds the unit when there is nothing to score', async () => {
+  it("charges the athlete's own day and calendar month, in their time zone", async () => {
+    // 12:00 UTC on 31 May is 02:00 on 1 June in Kiritimati (UTC+14).
+    const early = routerTestKit(() => suite.db);
+    early.clock.advance(-24 * 3_600_000);
+    await early
+      .asService()
+      .athletes.create({ id: 'islander-reader', timeZone: 'Pacific/Kiritimati' });
+    await suite.db
+      .insert(subscriptions)
+      .values({ athleteId: 'islander-reader', tier: 'pro' })
+      .onConflictDoUpdate({ target: subscriptions.athleteId, set: { tier: 'pro' } });
+    const athlete = await early.asUser('islander-reader');
+    await athlete.wearables.recordMetrics({
+      date: '2026-06-01',
+      sleepHours: 8,
+      restingHr: 55,
+      recoveryScore: 80,
+    });
+    expect(await athlete.wearables.readiness()).toMatchObject({ date: '2026-06-01', score: 94 });
+    const [month] = await suite.db
+      .select()
+      .from(monthlyUsage)
+      .where(eq(monthlyUsage.athleteId, 'islander-reader'));
+    expect(month).toMatchObject({ periodStart: '2026-06-01', used: 1 });
+    const [day] = await suite.db
+      .select()
+      .from(dailyUsage)
+      .where(eq(dailyUsage.athleteId, 'islander-reader'));
+    expect(day).toMatchObject({ day: '2026-06-01', used: 1 });
+  });
+
+  it('charges nothing for insufficient data, on any tier, and names what is missing', async () => {
     await kit.asService().athletes.create({ id: 'pro-without-data' });
     await suite.db
       .insert(subscriptions)
       .values({ athleteId: 'pro-without-data', tier: 'pro' })
       .onConflictDoUpdate({ target: subscriptions.athleteId, set: { tier: 'pro' } });
     const athlete = await kit.asUser('pro-without-data');
-    await expect(athlete.wearables.readiness()).rejects.toMatchObject(trpcFailure('NOT_FOUND'));
+    const nothing = await athlete.wearables.readiness();
+    expect(nothing).toMatchObject({ status: 'insufficient_data', band: null });
+    // HRV 85 ms and 93% efficiency on a new account: not a low score, insufficient data.
+    await athlete.wearables.recordMetrics({
+      date: '2026-06-01',
+      hrvRmssd: 85,
+      sleepEfficiencyPercent: 93,
+    });
+    const thin = await athlete.wearables.readiness({ date: '2026-06-01' });
+    expect(thin).toMatchObject({ status: 'insufficient_data', score: null });
+    expect(thin.missing).toEqual(expect.arrayContaining(['Sleep duration', 'Resting heart rate']));
     expect(await readinessUsed(suite.db, 'pro-without-data')).toBe(0);
+    // The free tier has no readiness quota, yet insufficient data is answered, not refused.
+    const free = await kit.asUser('free-without-data');
+    expect(await free.wearables.readiness()).toMatchObject({ status: 'insufficient_data' });
   });
 });
 

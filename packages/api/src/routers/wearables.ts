@@ -2,7 +2,7 @@ import { AppError, manualSource } from '@aria/core';
 import { type AriaDatabase, upsertDailyMetrics } from '@aria/db';
 import { TerraRequestError, terraClientFromConfig } from '@aria/integrations';
 import { actingFor } from '../access.js';
-import { metered } from '../metering/middleware.js';
+import { metered } from '../metering/index.js';
 import { authedProcedure } from '../procedures.js';
 import {
   connectWearableSchema,
@@ -18,7 +18,7 @@ import {
   type WearableConnectView,
 } from '../views/wearables.js';
 import { meteredCall } from './metered.js';
-import { mergedMetrics, readinessConditions, todayOf } from './training-data.js';
+import { athleteToday, mergedMetrics, readinessConditions } from './training-data.js';
 
 const notConfigured = () =>
   new AppError(
@@ -87,26 +87,30 @@ export const wearablesRouter = router({
     }),
 
   /**
-   * Training readiness 0–100 with a band, a recommendation and each factor's contribution.
-   * One unit per athlete and day scored: reading the same day again is free, and a linked
-   * coach's reads never consume the athlete's quota.
+   * Training readiness 0–100 with one band, one matching recommendation and each factor's
+   * contribution. One unit per athlete and day scored: reading the same day again is free, a
+   * linked coach's reads never consume the athlete's quota, and insufficient data (what is
+   * missing) is not charged (the rate still counts every call).
    */
   readiness: authedProcedure
     .input(readinessQuerySchema)
     .use(actingFor('read'))
-    .use(({ ctx, input, next }) =>
-      next({ ctx: { quotaSubject: input?.date ?? todayOf(ctx.deps) } }),
+    .use(async ({ ctx, input, next }) =>
+      next({
+        ctx: { quotaSubject: input?.date ?? (await athleteToday(ctx.deps, ctx.athleteId)) },
+      }),
     )
-    .use(metered({ bucket: 'default', quota: 'training_readiness' }))
+    .use(
+      metered({
+        bucket: 'default',
+        quota: 'training_readiness',
+        refundWhen: (view) =>
+          typeof view === 'object' && view !== null && 'status' in view && view.status !== 'scored',
+      }),
+    )
     .query(async ({ ctx }): Promise<ReadinessView> => {
       const date = ctx.quotaSubject;
       const { readiness } = await readinessConditions(ctx.deps.db, ctx.athleteId, date);
-      if (!readiness) {
-        throw new AppError(
-          'NOT_FOUND',
-          `No sleep, heart-rate or recovery metrics for ${date}; record them first.`,
-        );
-      }
       return { athleteId: ctx.athleteId, ...readiness };
     }),
 });

@@ -1,3 +1,4 @@
+import { canonicalTimeZone } from '@aria/core';
 import { z } from 'zod';
 import { athleteTargetSchema, userIdSchema } from './common.js';
 
@@ -16,6 +17,23 @@ export const athleteProfileSchema = z.object({
   injuryStatus: z.string().trim().max(2000).nullable(),
   coachMode: z.enum(coachModes),
   mood: z.enum(moods).nullable(),
+  /** IANA time zone (`Europe/Stockholm`); "today" and the calendar quota month follow it. */
+  timeZone: z
+    .string()
+    .trim()
+    .max(64)
+    .transform((name, ctx) => {
+      const zone = canonicalTimeZone(name);
+      if (zone === undefined) {
+        ctx.issues.push({
+          code: 'custom',
+          input: name,
+          message: 'must be an IANA time zone such as Europe/Stockholm or UTC',
+        });
+        return z.NEVER;
+      }
+      return zone;
+    }),
 });
 
 export const athleteProfileChangesSchema = athleteProfileSchema.partial();

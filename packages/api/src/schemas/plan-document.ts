@@ -9,7 +9,8 @@ import {
 import { z } from 'zod';
 
 // The stored plan document (`training_plans.plan`), read back through this schema so a row
-// that is not a version-1 plan fails loudly instead of leaking an unknown shape.
+// that is not a plan fails loudly instead of leaking an unknown shape. Version 1 documents
+// (before deload weeks and target notes) read as version 2 without them.
 
 const isoDate = z.iso.date();
 
@@ -43,12 +44,13 @@ export const planWeekSchema = z.object({
   phase: z.enum(planPhases),
   startDate: isoDate,
   endDate: isoDate,
+  deload: z.boolean().default(false),
   volumeMetres: z.number(),
   sessions: z.array(plannedSessionSchema),
 });
 
 export const planDocumentSchema: z.ZodType<GeneratedPlan> = z.object({
-  version: z.literal(1),
+  version: z.union([z.literal(1), z.literal(2)]).transform(() => 2 as const),
   event: z.enum(sprintEvents),
   experienceLevel: z.enum(experienceLevels),
   daysPerWeek: z.number().int(),
@@ -59,6 +61,7 @@ export const planDocumentSchema: z.ZodType<GeneratedPlan> = z.object({
     z.object({ phase: z.enum(planPhases), fromWeek: z.number().int(), toWeek: z.number().int() }),
   ),
   targets: planTargetsSchema.nullable(),
+  targetsNote: z.string().nullable().default(null),
   schedule: z.array(planWeekSchema),
   rules: z.array(z.string()),
 });

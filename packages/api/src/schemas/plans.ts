@@ -20,6 +20,6 @@ export const planIdSchema = athleteTargetSchema.extend({ id: z.uuid() });
 export const planListSchema = athleteTargetSchema.extend(pageSchema).optional();
 
 export const planTodaySchema = planIdSchema.extend({
-  /** The day to plan; today (UTC) when omitted. */
+  /** The day to plan; today in the athlete's time zone when omitted. */
   date: isoDateSchema.optional(),
 });

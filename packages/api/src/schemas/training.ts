@@ -29,7 +29,7 @@ export const logSessionSchema = athleteTargetSchema.extend({
 
 export const trainingLoadQuerySchema = athleteTargetSchema
   .extend({
-    /** The day the numbers are for; today (UTC) when omitted. */
+    /** The day the numbers are for; today in the athlete's time zone when omitted. */
     date: isoDateSchema.optional(),
     /** How many days of the daily series to return, ending at `date`. */
     days: z.number().int().min(1).max(365).default(42),

@@ -26,7 +26,7 @@ export const connectWearableSchema = athleteTargetSchema.extend({
 });
 
 const metricFields = {
-  /** RMSSD in milliseconds. */
+  /** RMSSD in milliseconds, measured overnight or on waking (one condition, every day). */
   hrvRmssd: z.number().positive().max(500).optional(),
   restingHr: z.number().min(20).max(200).optional(),
   sleepHours: z.number().min(0).max(24).optional(),
@@ -57,7 +57,7 @@ export const dailyMetricsQuerySchema = athleteTargetSchema.extend({ date: isoDat
 
 export const readinessQuerySchema = athleteTargetSchema
   .extend({
-    /** The day to score; today (UTC) when omitted. */
+    /** The day to score; today in the athlete's time zone when omitted. */
     date: isoDateSchema.optional(),
   })
   .optional();

@@ -13,6 +13,8 @@ export interface AthleteView {
   injuryStatus: string | null;
   coachMode: 'strict' | 'supportive' | 'friendly';
   mood: string | null;
+  /** IANA time zone; UTC until set. */
+  timeZone: string;
   createdAt: Date;
   updatedAt: Date;
 }
@@ -30,6 +32,7 @@ export function toAthleteView(row: Athlete): AthleteView {
     injuryStatus: row.injuryStatus,
     coachMode: row.coachMode,
     mood: row.mood,
+    timeZone: row.timeZone,
     createdAt: row.createdAt,
     updatedAt: row.updatedAt,
   };

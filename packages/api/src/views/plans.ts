@@ -1,8 +1,9 @@
 import type {
-  AcwrZone,
+  AcwrFlags,
   GeneratedPlan,
   ReadinessBand,
   ReadinessModel,
+  ReadinessStatus,
   TodaysSession,
   TrainingRecommendation,
 } from '@aria/core';
@@ -63,12 +64,16 @@ export interface PlanPageView {
 
 export interface PlanTodayView extends TodaysSession {
   planId: string;
+  /** Today's readiness; `insufficient_data` (score, band and recommendation null) changes nothing. */
   readiness: {
-    score: number;
-    band: ReadinessBand;
-    recommendation: TrainingRecommendation;
+    status: ReadinessStatus;
+    score: number | null;
+    band: ReadinessBand | null;
+    recommendation: TrainingRecommendation | null;
     model: ReadinessModel;
     summary: string;
-  } | null;
-  acwr: { ratio: number; zone: AcwrZone } | null;
+    missing: string[];
+  };
+  /** Rolling and EWMA ACWR flags; null before 28 days of training log. */
+  acwr: AcwrFlags | null;
 }

@@ -12,7 +12,10 @@ export interface WearableConnectView {
 export interface DailyMetricsView {
   athleteId: string;
   date: string;
+  /** Overnight (or on-waking) RMSSD in ms. */
   hrvRmssd: number | null;
+  /** The wearable's 24-hour average RMSSD in ms. */
+  hrvRmssdDaily: number | null;
   restingHr: number | null;
   sleepHours: number | null;
   sleepEfficiencyPercent: number | null;
@@ -29,6 +32,7 @@ export function toDailyMetricsView(athleteId: string, day: DayMetrics): DailyMet
     athleteId,
     date: day.date,
     hrvRmssd: day.hrvRmssd,
+    hrvRmssdDaily: day.hrvRmssdDaily,
     restingHr: day.restingHr,
     sleepHours: day.sleepSeconds === null ? null : round(day.sleepSeconds / 3600, 2),
     sleepEfficiencyPercent:
@@ -40,6 +44,5 @@ export function toDailyMetricsView(athleteId: string, day: DayMetrics): DailyMet
   };
 }
 
-export interface ReadinessView extends Readiness {
-  athleteId: string;
-}
+/** A scored readiness, or `insufficient_data` naming what is missing (never charged). */
+export type ReadinessView = Readiness & { athleteId: string };

@@ -1,4 +1,4 @@
-import { sessionLoad } from './science.js';
+import { summarizeTrainingLoad } from '../training/training-load.js';
 import type { CoachTrainingContext } from './types.js';
 
 /** One day of wearable figures, as stored (any may be missing). */
@@ -11,7 +11,7 @@ export interface CoachDailyFigures {
   readonly recoveryScore: number | null;
 }
 
-/** One logged session, as stored. */
+/** One logged session, as stored (pass the whole history: the load model reads all of it). */
 export interface CoachSessionFigures {
   readonly date: string;
   readonly durationMinutes: number | null;
@@ -31,28 +31,11 @@ function mean(values: readonly number[]): number | null {
 const round = (value: number | null, digits = 1) =>
   value === null ? null : Math.round(value * 10 ** digits) / 10 ** digits;
 
-/** Daily session-RPE loads of days `from`…`to` days before today (0 = today), missing days 0. */
-function dailyLoads(
-  sessions: readonly CoachSessionFigures[],
-  today: string,
-  from: number,
-  to: number,
-) {
-  const loads = new Array<number>(to - from + 1).fill(0);
-  for (const session of sessions) {
-    const ago = daysBefore(today, session.date);
-    if (ago < from || ago > to || session.rpe === null || session.durationMinutes === null)
-      continue;
-    loads[ago - from] =
-      (loads[ago - from] ?? 0) + sessionLoad(session.rpe, session.durationMinutes);
-  }
-  return loads;
-}
-
 /**
- * The coach's view of the last 28 days: sleep, heart rate and recovery from the wearable,
- * session count and load, and the rolling (uncoupled) ACWR when 28 days of sessions exist.
- * Null when there is nothing at all.
+ * The coach's view: sleep, heart rate and recovery of the last 7 days from the wearable,
+ * session count and load of the last 7 days, and the rolling and EWMA ACWR of the whole log
+ * (the same computation readiness and plans use; null before 28 days of data). Null when
+ * there is nothing at all.
  */
 export function summarizeCoachTraining(
   daily: readonly CoachDailyFigures[],
@@ -67,13 +50,14 @@ export function summarizeCoachTraining(
     recentDays.map(pick).filter((v): v is number => v !== null);
   const sleepHours = values((day) => (day.sleepSeconds === null ? null : day.sleepSeconds / 3600));
   const lastNight = recentDays[0];
-  const acute = dailyLoads(sessions, today, 0, 6);
-  const chronic = dailyLoads(sessions, today, 7, 27);
-  const oldest = Math.max(...sessions.map((s) => daysBefore(today, s.date)), -1);
-  const chronicMean = mean(chronic) ?? 0;
-  const acuteMean = mean(acute) ?? 0;
+  const logged = sessions.flatMap((session) =>
+    session.rpe === null || session.durationMinutes === null
+      ? []
+      : [{ date: session.date, rpe: session.rpe, durationMinutes: session.durationMinutes }],
+  );
+  const load = summarizeTrainingLoad(logged, { asOf: today, days: 7 });
   return {
-    days: 28,
+    days: 7,
     averageSleepHours: round(mean(sleepHours)),
     lastNightSleepHours:
       lastNight && daysBefore(today, lastNight.date) <= 1 && lastNight.sleepSeconds !== null
@@ -86,7 +70,8 @@ export function summarizeCoachTraining(
       const ago = daysBefore(today, s.date);
       return ago >= 0 && ago <= 6;
     }).length,
-    loadLast7Days: sessions.length === 0 ? null : acute.reduce((sum, v) => sum + v, 0),
-    acwr: oldest >= 27 && chronicMean > 0 ? round(acuteMean / chronicMean, 2) : null,
+    loadLast7Days: sessions.length === 0 ? null : load.days.reduce((sum, day) => sum + day.load, 0),
+    acwr: round(load.acwr.rolling?.ratio ?? null, 2),
+    acwrEwma: round(load.acwr.ewma?.ratio ?? null, 2),
   };
 }

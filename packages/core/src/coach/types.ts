@@ -46,7 +46,7 @@ export interface KnowledgeReference {
 
 /** Recent wearable and training-load figures (askEnhanced); any may be missing. */
 export interface CoachTrainingContext {
-  /** Days covered by the figures below. */
+  /** Days covered by the wearable and weekly figures below (the ACWR reads the whole log). */
   readonly days: number;
   readonly averageSleepHours: number | null;
   readonly lastNightSleepHours: number | null;
@@ -56,8 +56,10 @@ export interface CoachTrainingContext {
   readonly sessionsLast7Days: number;
   /** Foster session-RPE load (RPE × minutes) of the last 7 days. */
   readonly loadLast7Days: number | null;
-  /** Acute:chronic workload ratio (7-day ÷ 28-day mean), when 28 days of data exist. */
+  /** Rolling uncoupled ACWR (last 7 days ÷ the 21 before), when 28 days of data exist. */
   readonly acwr: number | null;
+  /** EWMA ACWR (N = 7 ÷ N = 28, seeded with the first week), when 28 days of data exist. */
+  readonly acwrEwma?: number | null;
 }
 
 /** Everything one question needs, for either provider. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { acwrZone, ewmaAcwr, ewmaLambda, ewmaSeries, rollingAcwr } from './acwr.js';
+import { acwrZone, ewmaAcwr, ewmaLambda, ewmaSeed, ewmaSeries, rollingAcwr } from './acwr.js';
 
 // Training load (Gabbett BJSM 2016; Williams et al. BJSM 2017; Windt & Gabbett
 // BJSM 2019): "ACWR rolling, uncoupled: mean load of days t−6…t ÷ mean of days t−27…t−7.
@@ -45,18 +45,35 @@ describe('EWMA', () => {
     expect(ewmaLambda(28)).toBeCloseTo(0.069, 3);
   });
 
-  it('follows EWMA_t = λ·load_t + (1 − λ)·EWMA_{t−1} from a zero seed', () => {
-    // N = 7: 0.25·100 = 25; 0.75·25 = 18.75; 0.25·200 + 0.75·18.75 = 64.0625.
-    expect(ewmaSeries([100, 0, 200], 7)).toEqual([25, 18.75, 64.0625]);
+  it('follows EWMA_t = λ·load_t + (1 − λ)·EWMA_{t−1} from the first-week mean', () => {
+    // Seed: (100 + 0 + 200) / 3 = 100. N = 7: 0.25·100 + 0.75·100 = 100; 0.75·100 = 75;
+    // 0.25·200 + 0.75·75 = 106.25.
+    expect(ewmaSeed([100, 0, 200])).toBe(100);
+    expect(ewmaSeries([100, 0, 200], 7)).toEqual([100, 75, 106.25]);
   });
 
-  it('gives L·(1 − (1 − λ)^n) after n days of a constant load L', () => {
-    const loads = Array<number>(28).fill(400);
-    const acute = 400 * (1 - 0.75 ** 28);
-    const chronic = 400 * (1 - (27 / 29) ** 28);
+  it('seeds with the mean of the first 7 days only', () => {
+    const loads = [70, 70, 70, 70, 70, 70, 70, 7000];
+    expect(ewmaSeed(loads)).toBe(70);
+  });
+
+  it('reads 1.0 for a constant load (a zero seed read 1.156 at day 28)', () => {
+    for (const days of [7, 28, 60, 365]) {
+      const result = ewmaAcwr(Array<number>(days).fill(400));
+      expect(result.acute).toBeCloseTo(400, 9);
+      expect(result.chronic).toBeCloseTo(400, 9);
+      expect(result.ratio).toBeCloseTo(1, 9);
+    }
+  });
+
+  it('rises after a spike as L₁ − (L₁ − L₀)·(1 − λ)^n for each time constant', () => {
+    // 28 days at 300 AU, then 7 days at 450 AU.
+    const loads = [...Array<number>(28).fill(300), ...Array<number>(7).fill(450)];
+    const acute = 450 - 150 * 0.75 ** 7;
+    const chronic = 450 - 150 * (27 / 29) ** 7;
     const result = ewmaAcwr(loads);
     expect(result.acute).toBeCloseTo(acute, 9);
     expect(result.chronic).toBeCloseTo(chronic, 9);
-    expect(result.ratio).toBeCloseTo(1.156, 3);
+    expect(result.ratio).toBeCloseTo(acute / chronic, 9); // ≈ 1.098
   });
 });

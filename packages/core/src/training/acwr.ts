@@ -45,13 +45,25 @@ export function ewmaLambda(days: number): number {
   return 2 / (days + 1);
 }
 
+/** Days whose mean seeds the EWMA: the first week of the series. */
+export const ewmaSeedDays = 7;
+
 /**
- * EWMA_t = λ·load_t + (1 − λ)·EWMA_{t−1}, seeded with 0 before the first day (as the PMC is);
- * one value per input day.
+ * The value before the first day: the mean load of the first week (of fewer days when the
+ * series is shorter). Seeding with 0 instead would make a constant load read 1.156 at day 28,
+ * as the acute average catches up faster than the chronic one; with this seed it reads 1.0.
+ */
+export function ewmaSeed(loads: readonly number[]): number {
+  return mean(loads.slice(0, ewmaSeedDays));
+}
+
+/**
+ * EWMA_t = λ·load_t + (1 − λ)·EWMA_{t−1}, seeded with the first week's mean load (`ewmaSeed`);
+ * one value per input day. The series should start at the first logged session.
  */
 export function ewmaSeries(loads: readonly number[], days: number): number[] {
   const lambda = ewmaLambda(days);
-  let previous = 0;
+  let previous = ewmaSeed(loads);
   return loads.map((load) => {
     previous = lambda * load + (1 - lambda) * previous;
     return previous;

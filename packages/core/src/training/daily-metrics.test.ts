@@ -3,6 +3,7 @@ import { hasReadinessInputs, mergeDailyMetrics, type SourcedMetrics } from './da
 
 const empty = {
   hrvRmssd: null,
+  hrvRmssdDaily: null,
   restingHr: null,
   sleepSeconds: null,
   sleepEfficiency: null,
@@ -36,6 +37,28 @@ describe('mergeDailyMetrics', () => {
       steps: 9000,
       sources: ['manual', 'terra:garmin', 'terra:oura'],
     });
+  });
+
+  it('takes zero sleep, heart rate, HRV or recovery as no reading, from any source', () => {
+    const [day] = mergeDailyMetrics([
+      row({ source: 'manual', restingHr: 0, sleepSeconds: 0, recoveryScore: 0, steps: 0 }),
+      row({ source: 'terra:oura', restingHr: 51, hrvRmssd: 0, hrvRmssdDaily: 0 }),
+    ]);
+    expect(day).toMatchObject({
+      restingHr: 51,
+      sleepSeconds: null,
+      recoveryScore: null,
+      hrvRmssd: null,
+      hrvRmssdDaily: null,
+      steps: 0,
+    });
+  });
+
+  it('keeps overnight and 24-hour average HRV apart', () => {
+    const [day] = mergeDailyMetrics([
+      row({ source: 'terra:oura', hrvRmssd: 82, hrvRmssdDaily: 45 }),
+    ]);
+    expect(day).toMatchObject({ hrvRmssd: 82, hrvRmssdDaily: 45 });
   });
 
   it('answers one entry per date in ascending order', () => {

@@ -43,7 +43,7 @@ export function estimateFromHundred(
 
 /** Where the inverse search starts and the fastest 100 m it will answer. */
 export const searchStartSeconds = 9.9;
-const searchEndSeconds = 20;
+export const searchEndSeconds = 20;
 const stepMilliseconds = 1;
 
 /**

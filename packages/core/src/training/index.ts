@@ -6,4 +6,5 @@ export * from './plans/index.js';
 export * from './pmc.js';
 export * from './readiness/index.js';
 export * from './session-load.js';
+export * from './time-zone.js';
 export * from './training-load.js';

@@ -91,8 +91,9 @@ function acwrSummary(loads: readonly number[], daysOfData: number): AcwrSummary 
 
 /**
  * Daily session-RPE load, rolling and EWMA ACWR and the PMC (fitness, fatigue, form) as of
- * `asOf`. The series starts at the first logged session so EWMA and PMC see all history;
- * sessions after `asOf` are ignored.
+ * `asOf`, over the whole history: the ACWR series starts at the first logged session (the
+ * EWMA seeded with its first week), the PMC at zero before it. Sessions after `asOf` are
+ * ignored. Readiness, today's session and the coach all read their load from here.
  */
 export function summarizeTrainingLoad(
   sessions: readonly LoggedSession[],
@@ -126,7 +127,7 @@ export function summarizeTrainingLoad(
   return {
     asOf,
     days: shown,
-    acwr: acwrSummary(loads, daysOfData),
+    acwr: acwrSummary(loads.slice(Math.max(0, loads.length - daysOfData)), daysOfData),
     fitness: round(today.ctl, 2),
     fatigue: round(today.atl, 2),
     form: round(today.tsb, 2),
@@ -134,13 +135,64 @@ export function summarizeTrainingLoad(
   };
 }
 
-/** The EWMA ACWR zone as of the last load, or null before 28 days of data (plans and readiness use it). */
-export function currentAcwrZone(
+/** One ACWR method's ratio and zone (a flag, not a verdict). */
+export interface AcwrFlag {
+  readonly ratio: number;
+  readonly zone: AcwrZone;
+}
+
+/** Both ACWR methods as of a day; each null before 28 days of data or without chronic load. */
+export interface AcwrFlags {
+  readonly rolling: AcwrFlag | null;
+  readonly ewma: AcwrFlag | null;
+}
+
+const flagOf = (reading: AcwrReading | null): AcwrFlag | null =>
+  reading && reading.ratio !== null && reading.zone !== null
+    ? { ratio: reading.ratio, zone: reading.zone }
+    : null;
+
+/** The rolling and EWMA ACWR flags of a load summary, or null while neither is available. */
+export function acwrFlagsOf(acwr: AcwrSummary): AcwrFlags | null {
+  const flags = { rolling: flagOf(acwr.rolling), ewma: flagOf(acwr.ewma) };
+  return flags.rolling === null && flags.ewma === null ? null : flags;
+}
+
+/** The rolling and EWMA ACWR flags as of `asOf` over the whole log (readiness and plans). */
+export function currentAcwrFlags(
   sessions: readonly LoggedSession[],
   asOf: IsoDate,
-): { ratio: number; zone: AcwrZone } | null {
-  const summary = summarizeTrainingLoad(sessions, { asOf, days: 1 });
-  const ewma = summary.acwr.ewma;
-  if (!ewma || ewma.ratio === null || ewma.zone === null) return null;
-  return { ratio: ewma.ratio, zone: ewma.zone };
+): AcwrFlags | null {
+  return acwrFlagsOf(summarizeTrainingLoad(sessions, { asOf, days: 1 }).acwr);
+}
+
+const zoneRank: Readonly<Record<AcwrZone, number>> = {
+  sweet_spot: 0,
+  under_prepared: 1,
+  caution: 2,
+  danger: 3,
+};
+
+/** The methods whose zone is `zone`, e.g. `['rolling', 'ewma']`. */
+export function methodsIn(flags: AcwrFlags | null, zone: AcwrZone): ('rolling' | 'ewma')[] {
+  if (!flags) return [];
+  return (['rolling', 'ewma'] as const).filter((method) => flags[method]?.zone === zone);
+}
+
+/** The more worrying of the two zones (danger > caution > under-prepared > sweet spot). */
+export function worstAcwrZone(flags: AcwrFlags | null): AcwrZone | null {
+  const zones = [flags?.rolling?.zone, flags?.ewma?.zone].filter(
+    (zone): zone is AcwrZone => zone !== undefined,
+  );
+  return zones.reduce<AcwrZone | null>(
+    (worst, zone) => (worst === null || zoneRank[zone] > zoneRank[worst] ? zone : worst),
+    null,
+  );
+}
+
+/** `rolling 1.52 (danger), EWMA 1.31 (caution)`: both methods in words. */
+export function describeAcwrFlags(flags: AcwrFlags): string {
+  const part = (name: string, flag: AcwrFlag | null) =>
+    flag ? `${name} ${flag.ratio} (${flag.zone.replace('_', ' ')})` : `${name} not available`;
+  return `${part('rolling', flags.rolling)}, ${part('EWMA', flags.ewma)}`;
 }

@@ -35,6 +35,15 @@ export async function findAthlete(db: AriaDatabase, id: string): Promise<Athlete
   return row;
 }
 
+/** The athlete's IANA time zone; UTC for an unknown athlete. */
+export async function findAthleteTimeZone(db: AriaDatabase, id: string): Promise<string> {
+  const [row] = await db
+    .select({ timeZone: athletes.timeZone })
+    .from(athletes)
+    .where(eq(athletes.id, id));
+  return row?.timeZone ?? 'UTC';
+}
+
 export async function updateAthleteProfile(
   db: AriaDatabase,
   id: string,

@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto';
+import { eq } from 'drizzle-orm';
 import { beforeEach, describe, expect, it } from 'vitest';
+import { athletes } from '../schema/athletes.js';
 import { describeEachDriver } from '../testing/index.js';
 import { provisionAthlete } from './athletes.js';
 import {
@@ -39,6 +41,7 @@ describe('quotaPeriodOf', () => {
     expect(quotaPeriodOf({ ...row, cancelAtPeriodEnd: false }, new Date('2026-05-20'))).toEqual({
       tier: 'pro',
       periodStart: '2026-05-14',
+      day: '2026-05-20',
       resetsAt: jun14,
     });
   });
@@ -50,6 +53,7 @@ describe('quotaPeriodOf', () => {
     expect(quotaPeriodOf({ ...row, cancelAtPeriodEnd: true }, jun14)).toEqual({
       tier: 'free',
       periodStart: '2026-06-01',
+      day: '2026-06-14',
       resetsAt: new Date('2026-07-01T00:00:00.000Z'),
     });
   });
@@ -58,8 +62,32 @@ describe('quotaPeriodOf', () => {
     expect(quotaPeriodOf(undefined, new Date('2026-12-31T23:00:00Z'))).toEqual({
       tier: 'free',
       periodStart: '2026-12-01',
+      day: '2026-12-31',
       resetsAt: new Date('2027-01-01T00:00:00.000Z'),
     });
+  });
+
+  it("follows the athlete's time zone for the calendar month and the day", () => {
+    // 21:00 on 30 November in Los Angeles is already 1 December in UTC.
+    expect(
+      quotaPeriodOf(undefined, new Date('2026-12-01T05:00:00Z'), 'America/Los_Angeles'),
+    ).toEqual({
+      tier: 'free',
+      periodStart: '2026-11-01',
+      day: '2026-11-30',
+      resetsAt: new Date('2026-12-01T08:00:00.000Z'),
+    });
+    // 00:30 on 1 January in Berlin is still 31 December in UTC.
+    expect(quotaPeriodOf(undefined, new Date('2026-12-31T23:30:00Z'), 'Europe/Berlin')).toEqual({
+      tier: 'free',
+      periodStart: '2027-01-01',
+      day: '2027-01-01',
+      resetsAt: new Date('2027-01-31T23:00:00.000Z'),
+    });
+    // The month that ends in daylight saving time resets at the summer offset.
+    expect(
+      quotaPeriodOf(undefined, new Date('2026-03-15T12:00:00Z'), 'America/New_York').resetsAt,
+    ).toEqual(new Date('2026-04-01T04:00:00.000Z'));
   });
 });
 
@@ -176,6 +204,28 @@ describeEachDriver('billing queries', (suite) => {
     });
     const other = proState({ stripeSubscriptionId: 'sub_other', tier: 'star' });
     expect(await saveStripeSubscription(suite.db, athleteId, other)).toBeUndefined();
+  });
+
+  it("reads the athlete's time zone for the quota month, with or without a subscription", async () => {
+    const evening = new Date('2026-12-01T05:00:00Z');
+    expect(await findQuotaPeriod(suite.db, athleteId, evening)).toMatchObject({
+      periodStart: '2026-12-01',
+      day: '2026-12-01',
+    });
+    await suite.db
+      .update(athletes)
+      .set({ timeZone: 'America/Los_Angeles' })
+      .where(eq(athletes.id, athleteId));
+    expect(await findQuotaPeriod(suite.db, athleteId, evening)).toMatchObject({
+      tier: 'free',
+      periodStart: '2026-11-01',
+      day: '2026-11-30',
+    });
+    await setTierDirectly(suite.db, athleteId, 'star');
+    expect(await findQuotaPeriod(suite.db, athleteId, evening)).toMatchObject({
+      tier: 'star',
+      periodStart: '2026-11-01',
+    });
   });
 
   it('sets a tier directly, and refuses while Stripe bills the athlete', async () => {

@@ -8,6 +8,7 @@ import {
   recentMessages,
   recordExchange,
 } from './conversations.js';
+import { insertTrainingSession } from './training.js';
 
 const exchange = (question: string, conversationId?: string) => ({
   athleteId: 'conv-athlete',
@@ -83,8 +84,29 @@ describeEachDriver('conversation queries', (suite) => {
     expect(page).toEqual(['topic 9', 'Answer to topic 9']);
   });
 
-  it('reads the training figures of the last weeks', async () => {
-    const figures = await coachingTrainingFigures(suite.db, 'conv-athlete', '2026-05-01');
+  it('reads the wearable days of the window and every session up to its end', async () => {
+    const figures = await coachingTrainingFigures(
+      suite.db,
+      'conv-athlete',
+      '2026-05-01',
+      '2026-05-28',
+    );
     expect(figures).toEqual({ daily: [], sessions: [] });
+    for (const date of ['2025-11-02', '2026-05-20', '2026-05-29']) {
+      await insertTrainingSession(suite.db, {
+        athleteId: 'conv-athlete',
+        date,
+        type: 'sprint',
+        durationMinutes: 60,
+        rpe: 6,
+      });
+    }
+    const withLog = await coachingTrainingFigures(
+      suite.db,
+      'conv-athlete',
+      '2026-05-01',
+      '2026-05-28',
+    );
+    expect(withLog.sessions.map((session) => session.date)).toEqual(['2025-11-02', '2026-05-20']);
   });
 });

@@ -1,4 +1,4 @@
-import { and, desc, eq, gte, inArray, sql } from 'drizzle-orm';
+import { and, desc, eq, gte, inArray, lte, sql } from 'drizzle-orm';
 import type { AriaDatabase } from '../client.js';
 import { type Conversation, conversations, type Message, messages } from '../schema/coaching.js';
 import { trainingSessions } from '../schema/training.js';
@@ -131,8 +131,16 @@ export async function listConversations(
   return rows.map((row) => ({ ...row, messages: all.filter((m) => m.conversationId === row.id) }));
 }
 
-/** Wearable days and logged sessions of an athlete since `since` (`YYYY-MM-DD`). */
-export async function coachingTrainingFigures(db: AriaDatabase, athleteId: string, since: string) {
+/**
+ * Wearable days of an athlete from `since` to `until` (`YYYY-MM-DD`), and every logged session
+ * up to `until`: training load reads the whole history.
+ */
+export async function coachingTrainingFigures(
+  db: AriaDatabase,
+  athleteId: string,
+  since: string,
+  until: string,
+) {
   const daily = await db
     .select({
       date: dailyMetrics.date,
@@ -142,7 +150,13 @@ export async function coachingTrainingFigures(db: AriaDatabase, athleteId: strin
       recoveryScore: dailyMetrics.recoveryScore,
     })
     .from(dailyMetrics)
-    .where(and(eq(dailyMetrics.athleteId, athleteId), gte(dailyMetrics.date, since)))
+    .where(
+      and(
+        eq(dailyMetrics.athleteId, athleteId),
+        gte(dailyMetrics.date, since),
+        lte(dailyMetrics.date, until),
+      ),
+    )
     .orderBy(dailyMetrics.date);
   const sessions = await db
     .select({
@@ -151,7 +165,7 @@ export async function coachingTrainingFigures(db: AriaDatabase, athleteId: strin
       rpe: trainingSessions.rpe,
     })
     .from(trainingSessions)
-    .where(and(eq(trainingSessions.athleteId, athleteId), gte(trainingSessions.date, since)))
+    .where(and(eq(trainingSessions.athleteId, athleteId), lte(trainingSessions.date, until)))
     .orderBy(trainingSessions.date);
   return { daily, sessions };
 }

@@ -21,10 +21,25 @@ describeEachDriver('findTier', (suite) => {
     expect(await findTier(suite.db, athleteId, at)).toEqual({
       tier: 'free',
       periodStart: '2026-05-01',
+      day: '2026-05-20',
     });
     expect(await findTier(suite.db, athleteId, new Date('2026-05-31T23:59:59.999-02:00'))).toEqual({
       tier: 'free',
       periodStart: '2026-06-01',
+      day: '2026-06-01',
+    });
+  });
+
+  it("answers the calendar month and day of the athlete's time zone", async () => {
+    await suite.db
+      .update(athletes)
+      .set({ timeZone: 'Asia/Tokyo' })
+      .where(eq(athletes.id, athleteId));
+    // 23:30 UTC on 31 May is 08:30 on 1 June in Tokyo.
+    expect(await findTier(suite.db, athleteId, new Date('2026-05-31T23:30:00Z'))).toEqual({
+      tier: 'free',
+      periodStart: '2026-06-01',
+      day: '2026-06-01',
     });
   });
 
@@ -34,10 +49,12 @@ describeEachDriver('findTier', (suite) => {
     expect(await findTier(suite.db, lonely, at)).toEqual({
       tier: 'free',
       periodStart: '2026-05-01',
+      day: '2026-05-20',
     });
     expect(await findTier(suite.db, 'unknown-athlete', at)).toEqual({
       tier: 'free',
       periodStart: '2026-05-01',
+      day: '2026-05-20',
     });
   });
 
@@ -50,6 +67,7 @@ describeEachDriver('findTier', (suite) => {
     expect(await findTier(suite.db, athleteId, at)).toEqual({
       tier: 'pro',
       periodStart: '2026-05-14',
+      day: '2026-05-20',
     });
   });
 
@@ -58,6 +76,7 @@ describeEachDriver('findTier', (suite) => {
     expect(await findTier(suite.db, athleteId, at)).toEqual({
       tier: 'star',
       periodStart: '2026-05-01',
+      day: '2026-05-20',
     });
     await setSubscription({
       currentPeriodStart: new Date('2026-04-01T00:00:00.000Z'),
@@ -66,6 +85,7 @@ describeEachDriver('findTier', (suite) => {
     expect(await findTier(suite.db, athleteId, at)).toEqual({
       tier: 'star',
       periodStart: '2026-05-01',
+      day: '2026-05-20',
     });
   });
 
@@ -78,6 +98,7 @@ describeEachDriver('findTier', (suite) => {
     expect(await findTier(suite.db, athleteId, at)).toEqual({
       tier: 'free',
       periodStart: '2026-05-01',
+      day: '2026-05-20',
     });
   });
 });

@@ -9,12 +9,15 @@ export interface TierPeriod {
   readonly tier: SubscriptionTier;
   /** `YYYY-MM-DD`: the key of the athlete's `monthly_usage` rows for this period. */
   readonly periodStart: string;
+  /** `YYYY-MM-DD`: the athlete's calendar date at `at`, in their time zone (daily usage). */
+  readonly day: string;
 }
 
 export interface QuotaPeriod extends TierPeriod {
   /**
    * When the quota period ends: the billing period's end for a paid tier, else the first
-   * instant of the next UTC month; undefined for a paid period with a start and no end.
+   * instant of the next calendar month in the athlete's time zone; undefined for a paid
+   * period with a start and no end.
    */
   readonly resetsAt: Date | undefined;
 }
@@ -27,16 +30,20 @@ export type TierRow = Pick<
 /**
  * The tier and quota period of a subscription row at `at` (pure; see findTier). A period set
  * to cancel at its end counts as free once that end has passed, even before Stripe's deletion
- * event has arrived.
+ * event has arrived. The calendar month is the one on the athlete's clocks (`timeZone`, IANA).
  */
-export function quotaPeriodOf(row: TierRow | undefined, at: Date): QuotaPeriod {
+export function quotaPeriodOf(row: TierRow | undefined, at: Date, timeZone = 'UTC'): QuotaPeriod {
+  const day = zonedDate(at, timeZone);
   const start = row?.currentPeriodStart;
   const end = row?.currentPeriodEnd;
   const cancelled = row?.cancelAtPeriodEnd === true && end != null && at >= end;
   const tier = row && !cancelled ? row.tier : 'free';
   const inPaidPeriod = tier !== 'free' && start != null && start <= at && (end == null || at < end);
-  if (inPaidPeriod) return { tier, periodStart: utcDate(start), resetsAt: end ?? undefined };
-  return { tier, periodStart: calendarMonthStart(at), resetsAt: nextMonthStart(at) };
+  if (inPaidPeriod) {
+    return { tier, periodStart: utcDate(start), day, resetsAt: end ?? undefined };
+  }
+  const periodStart = `${day.slice(0, 7)}-01`;
+  return { tier, periodStart, day, resetsAt: zonedMidnight(nextMonth(periodStart), timeZone) };
 }
 
 /** The athlete's subscription row, tier and quota period at `at`; see quotaPeriodOf. */
@@ -45,16 +52,35 @@ export async function findQuotaPeriod(
   athleteId: string,
   at: Date = new Date(),
 ): Promise<QuotaPeriod> {
+  return (await readQuotaPeriod(db, athleteId, at)).period;
+}
+
+async function readQuotaPeriod(
+  db: AriaDatabase,
+  athleteId: string,
+  at: Date,
+): Promise<{ exists: boolean; period: QuotaPeriod }> {
   const [row] = await db
     .select({
       tier: subscriptions.tier,
       currentPeriodStart: subscriptions.currentPeriodStart,
       currentPeriodEnd: subscriptions.currentPeriodEnd,
       cancelAtPeriodEnd: subscriptions.cancelAtPeriodEnd,
+      timeZone: athletes.timeZone,
     })
-    .from(subscriptions)
-    .where(eq(subscriptions.athleteId, athleteId));
-  return quotaPeriodOf(row, at);
+    .from(athletes)
+    .leftJoin(subscriptions, eq(subscriptions.athleteId, athletes.id))
+    .where(eq(athletes.id, athleteId));
+  const subscription =
+    row?.tier == null
+      ? undefined
+      : {
+          tier: row.tier,
+          currentPeriodStart: row.currentPeriodStart,
+          currentPeriodEnd: row.currentPeriodEnd,
+          cancelAtPeriodEnd: row.cancelAtPeriodEnd ?? false,
+        };
+  return { exists: row !== undefined, period: quotaPeriodOf(subscription, at, row?.timeZone) };
 }
 
 /**
@@ -71,8 +97,8 @@ export async function findTier(
   athleteId: string,
   at: Date = new Date(),
 ): Promise<TierPeriod> {
-  const { tier, periodStart } = await findQuotaPeriod(db, athleteId, at);
-  return { tier, periodStart };
+  const { tier, periodStart, day } = await findQuotaPeriod(db, athleteId, at);
+  return { tier, periodStart, day };
 }
 
 export interface AthleteTier extends TierPeriod {
@@ -86,33 +112,67 @@ export async function findAthleteTier(
   athleteId: string,
   at: Date = new Date(),
 ): Promise<AthleteTier> {
-  const [row] = await db
-    .select({
-      tier: subscriptions.tier,
-      currentPeriodStart: subscriptions.currentPeriodStart,
-      currentPeriodEnd: subscriptions.currentPeriodEnd,
-      cancelAtPeriodEnd: subscriptions.cancelAtPeriodEnd,
-    })
-    .from(athletes)
-    .leftJoin(subscriptions, eq(subscriptions.athleteId, athletes.id))
-    .where(eq(athletes.id, athleteId));
-  const subscription =
-    row?.tier == null
-      ? undefined
-      : { ...row, tier: row.tier, cancelAtPeriodEnd: !!row.cancelAtPeriodEnd };
-  const { tier, periodStart } = quotaPeriodOf(subscription, at);
-  return { exists: row !== undefined, tier, periodStart };
+  const { exists, period } = await readQuotaPeriod(db, athleteId, at);
+  return { exists, tier: period.tier, periodStart: period.periodStart, day: period.day };
 }
 
-/** `YYYY-MM-01` of the UTC month holding `at` (the same rule as `@aria/core`'s calendarPeriodStart). */
+/**
+ * `YYYY-MM-01` of the UTC month holding `at`: the quota period of a re-provisioned athlete
+ * (free, time zone UTC), which is what erasure keeps of the usage ledger.
+ */
 export function calendarMonthStart(at: Date): string {
   return `${utcDate(at).slice(0, 7)}-01`;
 }
 
-function nextMonthStart(at: Date): Date {
-  return new Date(Date.UTC(at.getUTCFullYear(), at.getUTCMonth() + 1, 1));
-}
-
 function utcDate(at: Date): string {
   return at.toISOString().slice(0, 10);
+}
+
+/** The calendar date of `at` on the clocks of `timeZone`. */
+function zonedDate(at: Date, timeZone: string): string {
+  const parts = new Intl.DateTimeFormat('en-CA', {
+    timeZone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).formatToParts(at);
+  const part = (type: string) => parts.find((entry) => entry.type === type)?.value ?? '';
+  return `${part('year')}-${part('month')}-${part('day')}`;
+}
+
+/** `YYYY-MM-01` of the month after `monthStart`. */
+function nextMonth(monthStart: string): string {
+  const [year = 0, month = 0] = monthStart.split('-').map(Number);
+  return utcDate(new Date(Date.UTC(year, month, 1)));
+}
+
+/** Milliseconds the clocks of `timeZone` are ahead of UTC at `at`. */
+function offsetAt(at: Date, timeZone: string): number {
+  const wall = new Intl.DateTimeFormat('en-US', {
+    timeZone,
+    hourCycle: 'h23',
+    year: 'numeric',
+    month: 'numeric',
+    day: 'numeric',
+    hour: 'numeric',
+    minute: 'numeric',
+    second: 'numeric',
+  }).formatToParts(at);
+  const part = (type: string) => Number(wall.find((entry) => entry.type === type)?.value ?? 0);
+  const asUtc = Date.UTC(
+    part('year'),
+    part('month') - 1,
+    part('day'),
+    part('hour'),
+    part('minute'),
+    part('second'),
+  );
+  return asUtc - Math.floor(at.getTime() / 1000) * 1000;
+}
+
+/** The instant the date `date` begins on the clocks of `timeZone`. */
+function zonedMidnight(date: string, timeZone: string): Date {
+  const guess = Date.parse(`${date}T00:00:00.000Z`);
+  const first = guess - offsetAt(new Date(guess), timeZone);
+  return new Date(guess - offsetAt(new Date(first), timeZone));
 }

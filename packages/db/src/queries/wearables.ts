@@ -6,6 +6,7 @@ import { recordWebhookEvent } from './webhook-events.js';
 
 export const metricColumns = [
   'hrvRmssd',
+  'hrvRmssdDaily',
   'restingHr',
   'sleepSeconds',
   'sleepEfficiency',
@@ -135,6 +136,34 @@ async function applyConnection(tx: Transaction, change: ConnectionChange): Promi
   if (!change.athleteId || !(await athleteExists(tx, change.athleteId))) return false;
   await connect(tx, change.athleteId, provider, externalUserId);
   return true;
+}
+
+/**
+ * The time zone of the athlete a wearable delivery is for (the connected athlete of the
+ * wearable user, else the named one); UTC when neither is known.
+ */
+export async function findWearableAthleteTimeZone(
+  db: AriaDatabase,
+  user: Pick<MetricsDelivery, 'provider' | 'externalUserId' | 'athleteId'>,
+): Promise<string> {
+  const [connected] = await db
+    .select({ timeZone: athletes.timeZone })
+    .from(wearableConnections)
+    .innerJoin(athletes, eq(athletes.id, wearableConnections.athleteId))
+    .where(
+      and(
+        eq(wearableConnections.provider, user.provider),
+        eq(wearableConnections.externalUserId, user.externalUserId),
+        eq(wearableConnections.status, 'connected'),
+      ),
+    );
+  if (connected) return connected.timeZone;
+  if (user.athleteId === null) return 'UTC';
+  const [named] = await db
+    .select({ timeZone: athletes.timeZone })
+    .from(athletes)
+    .where(eq(athletes.id, user.athleteId));
+  return named?.timeZone ?? 'UTC';
 }
 
 /** The connected athlete of a wearable user, else the named athlete (then connected). */

@@ -16,6 +16,8 @@ export const athletes = pgTable('athletes', {
   injuryStatus: text(),
   coachMode: coachModeEnum().notNull().default('supportive'),
   mood: text(),
+  /** IANA time zone: "today", daily figures and the calendar quota month follow it. */
+  timeZone: text().notNull().default('UTC'),
   ...timestamps,
 });
 

@@ -33,7 +33,7 @@ export const monthlyUsage = pgTable(
   {
     /** The TrackLit user id (the athlete's id while it exists). */
     athleteId: text().notNull(),
-    /** First day of the month (UTC), `YYYY-MM-01`. */
+    /** First day of the quota period: the calendar month in the athlete's time zone, or the billing period's start. */
     periodStart: date({ mode: 'string' }).notNull(),
     kind: usageKindEnum().notNull(),
     used: integer().notNull().default(0),
@@ -57,7 +57,7 @@ export const dailyUsage = pgTable(
     athleteId: text().notNull(),
     /** The quota period the calls counted in (`monthly_usage.period_start`). */
     periodStart: date({ mode: 'string' }).notNull(),
-    /** The UTC day of the calls, `YYYY-MM-DD`. */
+    /** The day of the calls in the athlete's time zone, `YYYY-MM-DD`. */
     day: date({ mode: 'string' }).notNull(),
     kind: usageKindEnum().notNull(),
     used: integer().notNull().default(0),

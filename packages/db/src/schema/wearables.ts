@@ -45,7 +45,10 @@ export const dailyMetrics = pgTable(
       .references(() => athletes.id, { onDelete: 'cascade' }),
     date: date({ mode: 'string' }).notNull(),
     source: text().notNull(),
+    /** RMSSD (ms) measured overnight or on waking: sleep records and manual entries. */
     hrvRmssd: real(),
+    /** The wearable's 24-hour average RMSSD (ms): another condition, kept apart. */
+    hrvRmssdDaily: real(),
     restingHr: real(),
     sleepSeconds: integer(),
     /** 0–1. */

@@ -38,7 +38,7 @@ describe('normalizeTerraWebhook', () => {
         {
           date: '2026-05-03',
           restingHr: 48,
-          hrvRmssd: 72.4,
+          hrvRmssdDaily: 72.4,
           steps: 10_342,
           strain: 11.2,
           recoveryScore: 81,
@@ -105,7 +105,69 @@ describe('normalizeTerraWebhook', () => {
         },
       ],
     });
-    expect(body).toMatchObject({ days: [{ date: '2026-05-05', restingHr: 47, hrvRmssd: 80 }] });
+    expect(body).toMatchObject({
+      days: [{ date: '2026-05-05', restingHr: 47, hrvRmssdDaily: 80 }],
+    });
+  });
+
+  it("keeps the night's HRV apart from the 24-hour average, and drops zero readings", () => {
+    const metadata = { start_time: '2026-05-05T23:00:00Z', end_time: '2026-05-06T07:00:00Z' };
+    const sleep = normalizeTerraWebhook({
+      type: 'sleep',
+      user,
+      data: [
+        {
+          metadata,
+          heart_rate_data: { summary: { avg_hrv_rmssd: 88, resting_hr_bpm: 0 } },
+          sleep_durations_data: {
+            sleep_efficiency: 0,
+            asleep: { duration_asleep_state_seconds: 0 },
+          },
+        },
+      ],
+    });
+    expect(sleep).toMatchObject({ kind: 'metrics', days: [{ date: '2026-05-06', hrvRmssd: 88 }] });
+    const [night] = sleep.kind === 'metrics' ? sleep.days : [];
+    expect(Object.keys(night ?? {}).sort()).toEqual(['date', 'hrvRmssd']);
+    const daily = normalizeTerraWebhook({
+      type: 'daily',
+      user,
+      data: [
+        {
+          metadata: { start_time: '2026-05-06T00:00:00Z', end_time: '2026-05-07T00:00:00Z' },
+          heart_rate_data: { summary: { avg_hrv_rmssd: 41, resting_hr_bpm: 0 } },
+          scores: { recovery: 0 },
+        },
+      ],
+    });
+    const [day] = daily.kind === 'metrics' ? daily.days : [];
+    expect(day).toMatchObject({ date: '2026-05-06', hrvRmssdDaily: 41 });
+    expect(day?.hrvRmssd).toBeUndefined();
+    expect(day?.restingHr).toBeUndefined();
+    expect(day?.recoveryScore).toBeUndefined();
+  });
+
+  it("files a night ending in UTC under the athlete's date; local offsets stay as sent", () => {
+    const night = (end: string) => ({
+      type: 'sleep',
+      user,
+      data: [
+        {
+          metadata: { start_time: '2026-06-01T12:00:00Z', end_time: end },
+          sleep_durations_data: { asleep: { duration_asleep_state_seconds: 28_000 } },
+        },
+      ],
+    });
+    // 20:30 UTC on 1 June is 06:30 on 2 June in Sydney.
+    expect(normalizeTerraWebhook(night('2026-06-01T20:30:00Z'), 'Australia/Sydney')).toMatchObject({
+      days: [{ date: '2026-06-02' }],
+    });
+    expect(normalizeTerraWebhook(night('2026-06-01T20:30:00Z'))).toMatchObject({
+      days: [{ date: '2026-06-01' }],
+    });
+    expect(
+      normalizeTerraWebhook(night('2026-06-02T06:30:00+10:00'), 'America/Los_Angeles'),
+    ).toMatchObject({ days: [{ date: '2026-06-02' }] });
   });
 
   it('maps lifecycle events to connection changes', () => {

@@ -1,4 +1,10 @@
-import { findSubscription, quotaPeriodOf, usageByDay, usageFor } from '@aria/db';
+import {
+  findAthleteTimeZone,
+  findSubscription,
+  quotaPeriodOf,
+  usageByDay,
+  usageFor,
+} from '@aria/db';
 import { actingFor } from '../../access.js';
 import type { ApiDeps } from '../../context.js';
 import { authedProcedure } from '../../procedures.js';
@@ -19,7 +25,7 @@ export async function loadSubscriptionView(
   athleteId: string,
 ): Promise<SubscriptionView> {
   const row = await findSubscription(deps.db, athleteId);
-  const period = quotaPeriodOf(row, deps.now());
+  const period = quotaPeriodOf(row, deps.now(), await findAthleteTimeZone(deps.db, athleteId));
   const used = await usageFor(deps.db, athleteId, period.periodStart);
   return toSubscriptionView(athleteId, row, period, used);
 }
@@ -29,7 +35,8 @@ async function loadUsageView(
   athleteId: string,
 ): Promise<BillingUsageView> {
   const now = deps.now();
-  const period = quotaPeriodOf(await findSubscription(deps.db, athleteId), now);
+  const timeZone = await findAthleteTimeZone(deps.db, athleteId);
+  const period = quotaPeriodOf(await findSubscription(deps.db, athleteId), now, timeZone);
   const [used, days] = await Promise.all([
     usageFor(deps.db, athleteId, period.periodStart),
     usageByDay(deps.db, athleteId, period.periodStart),
@@ -39,7 +46,7 @@ async function loadUsageView(
     tier: period.tier,
     quotaPeriod: toQuotaPeriodView(period),
     byKind: toUsageByKind(period.tier, used),
-    byDay: toDayUsage(period.periodStart, now.toISOString().slice(0, 10), days),
+    byDay: toDayUsage(period.periodStart, period.day, days),
   };
 }
 

@@ -108,6 +108,37 @@ describeEachDriver('handleTerraWebhook', (suite) => {
     ]);
   });
 
+  it("files a night that ends in UTC under the athlete's own date", async () => {
+    // 06:30 on 2 June in Sydney is 20:30 on 1 June in UTC.
+    await provisionAthlete(suite.db, { id: 'terra-sydney', timeZone: 'Australia/Sydney' });
+    const now = 1_780_001_000;
+    const night = (userId: string, referenceId: string) =>
+      JSON.stringify({
+        type: 'sleep',
+        user: { user_id: userId, provider: 'WHOOP', reference_id: referenceId },
+        data: [
+          {
+            metadata: { start_time: '2026-06-01T12:00:00Z', end_time: '2026-06-01T20:30:00Z' },
+            sleep_durations_data: { asleep: { duration_asleep_state_seconds: 28_000 } },
+          },
+        ],
+      });
+    const sydney = night('whoop-sydney', 'terra-sydney');
+    expect(await handleTerraWebhook(at(now), sydney, signed(sydney, now))).toMatchObject({
+      outcome: 'applied',
+    });
+    const rows = await listDailyMetrics(suite.db, 'terra-sydney', '2026-06-01', '2026-06-02');
+    expect(rows.map((row) => [row.date, row.sleepSeconds])).toEqual([['2026-06-02', 28_000]]);
+    // The next delivery finds the athlete through the connection, without a reference id.
+    const later = JSON.stringify({
+      ...JSON.parse(night('whoop-sydney', 'x')),
+      user: { user_id: 'whoop-sydney', provider: 'WHOOP' },
+    });
+    expect(await handleTerraWebhook(at(now + 5), later, signed(later, now + 5))).toMatchObject({
+      outcome: 'applied',
+    });
+  });
+
   it('acknowledges lifecycle noise without storing it, and refuses a body that is not JSON', async () => {
     const now = 1_780_000_500;
     const healthcheck = JSON.stringify({ type: 'healthcheck', status: 'success' });

@@ -1,6 +1,15 @@
 import { AppError } from '@aria/core';
-import { applyWearableWebhook, type WearableWebhookOutcome } from '@aria/db';
-import { normalizeTerraWebhook, terraDeliveryId, verifyTerraSignature } from '@aria/integrations';
+import {
+  applyWearableWebhook,
+  findWearableAthleteTimeZone,
+  type WearableWebhookOutcome,
+} from '@aria/db';
+import {
+  normalizeTerraWebhook,
+  terraDeliveryId,
+  terraMetricsUser,
+  verifyTerraSignature,
+} from '@aria/integrations';
 import type { ApiDeps } from '../../context.js';
 
 /** What became of one delivery; `ignored`: verified and acknowledged, nothing to store. */
@@ -49,7 +58,9 @@ export async function handleTerraWebhook(
   const payload = parseJson(rawBody);
   const eventId = terraDeliveryId(rawBody);
   const type = typeOf(payload);
-  const effect = normalizeTerraWebhook(payload);
+  const user = terraMetricsUser(payload);
+  const timeZone = user ? await findWearableAthleteTimeZone(deps.db, user) : 'UTC';
+  const effect = normalizeTerraWebhook(payload, timeZone);
   if (effect.kind === 'ignored') return { eventId, type, outcome: 'ignored' };
   const outcome = await applyWearableWebhook(deps.db, {
     webhookProvider: 'terra',

@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import type { Readiness } from '../readiness/types.js';
+import type { Readiness, ScoredReadiness } from '../readiness/types.js';
 import { adaptTodaysSession } from './adapt-today.js';
 import { generatePlan } from './generate.js';
 
-// The issue: "plans.today, which adapts today's session to the readiness (swap a high day for
-// a low one when readiness is low or ACWR is in the danger zone) and says why".
+// plans.today adapts today's session to readiness and says why: a high day becomes a low one
+// at low readiness (or on an ACWR spike when readiness cannot be scored), is trimmed and
+// capped at about 90–95% at moderate readiness, and never changes for missing data.
 
 const plan = generatePlan({
   event: '100m',
@@ -16,16 +17,20 @@ const plan = generatePlan({
 });
 const monday = '2026-08-03'; // competition phase: acceleration
 
-function readiness(values: Partial<Readiness>): Readiness {
+function readiness(values: Partial<ScoredReadiness>): Readiness {
   return {
     date: monday,
+    status: 'scored',
     model: 'hrv_baseline',
     score: 85,
     band: 'high',
     recommendation: 'high_intensity',
     lowIntensityAdvised: false,
-    summary: '85/100 (high): ready for high-intensity work.',
+    adjustment: null,
+    summary: '85/100, high: ready for high-intensity work.',
     factors: [],
+    missing: [],
+    coverage: { measuredPoints: 100, possiblePoints: 100, requiredPoints: 50 },
     warnings: [],
     focusAreas: [],
     historyDays: 30,
@@ -34,74 +39,100 @@ function readiness(values: Partial<Readiness>): Readiness {
   };
 }
 
+const low = readiness({
+  score: 48,
+  band: 'low',
+  recommendation: 'recovery',
+  lowIntensityAdvised: true,
+  summary: '48/100, low: swap hard sessions for low intensity, or rest.',
+});
+
+const insufficient: Readiness = {
+  date: monday,
+  status: 'insufficient_data',
+  model: 'aria_original',
+  score: null,
+  band: null,
+  recommendation: null,
+  lowIntensityAdvised: false,
+  adjustment: null,
+  summary: 'Insufficient data.',
+  factors: [],
+  missing: ['Sleep duration', 'Resting heart rate'],
+  coverage: { measuredPoints: 30, possiblePoints: 100, requiredPoints: 50 },
+  warnings: [],
+  focusAreas: [],
+  historyDays: 1,
+  fallbackReason: null,
+};
+
+const danger = {
+  rolling: { ratio: 1.62, zone: 'danger' as const },
+  ewma: { ratio: 1.44, zone: 'caution' as const },
+};
+
 describe('adaptTodaysSession', () => {
   it('keeps a high day when readiness is high', () => {
     const today = adaptTodaysSession(plan, monday, { readiness: readiness({}), acwr: null });
-    expect(today).toMatchObject({ adapted: false, week: 10, phase: 'competition' });
+    expect(today).toMatchObject({
+      adapted: false,
+      adaptation: 'as_planned',
+      week: 10,
+      phase: 'competition',
+    });
     expect(today.session?.type).toBe('acceleration');
     expect(today.reasons).toEqual(['Readiness 85/100 (high).', 'The session stands as planned.']);
   });
 
   it('swaps a high day for extensive tempo when readiness is low, and says why', () => {
-    const low = readiness({
-      score: 48,
-      band: 'low',
-      recommendation: 'recovery',
-      lowIntensityAdvised: true,
-      summary: '48/100 (low): consider rest or light recovery work.',
-    });
     const today = adaptTodaysSession(plan, monday, { readiness: low, acwr: null });
-    expect(today.adapted).toBe(true);
+    expect(today).toMatchObject({ adapted: true, adaptation: 'swapped' });
     expect(today.planned?.type).toBe('acceleration');
     expect(today.session).toMatchObject({ type: 'tempo', cns: 'low', intensityPercent: 65 });
-    expect(today.reasons[0]).toContain('Readiness 48/100 is low');
+    expect(today.reasons[0]).toContain('Readiness 48/100, low');
   });
 
-  it('swaps when the ACWR is in the danger zone even without readiness data', () => {
-    const today = adaptTodaysSession(plan, monday, {
-      readiness: null,
-      acwr: { ratio: 1.62, zone: 'danger' },
-    });
-    expect(today.adapted).toBe(true);
-    expect(today.reasons).toEqual(['EWMA ACWR 1.62 is in the danger zone (≥ 1.5): a load spike.']);
-  });
-
-  it('swaps when HRV is below baseline', () => {
-    const belowBaseline = readiness({
+  it('trims volume and caps intensity at moderate readiness, with the reason', () => {
+    const moderate = readiness({
       score: 72,
       band: 'moderate',
       recommendation: 'moderate',
-      lowIntensityAdvised: true,
-      factors: [
-        {
-          key: 'hrv',
-          label: 'HRV (lnRMSSD)',
-          value: 4,
-          unit: 'ln(ms)',
-          baseline: null,
-          points: 18.8,
-          maxPoints: 35,
-          contribution: 18.8,
-          status: 'caution',
-          explanation: '7-day mean 4 is below your 60-day baseline 4.048–4.152.',
-        },
-      ],
+      summary: '72/100, moderate: train at moderate intensity.',
     });
-    const today = adaptTodaysSession(plan, monday, { readiness: belowBaseline, acwr: null });
+    const today = adaptTodaysSession(plan, monday, { readiness: moderate, acwr: null });
+    expect(today.planned).toMatchObject({ type: 'acceleration', intensityPercent: 98 });
+    expect(today).toMatchObject({ adapted: true, adaptation: 'trimmed' });
+    expect(today.session).toMatchObject({ type: 'acceleration', intensityPercent: 92 });
+    const share = (today.session?.volumeMetres ?? 0) / (today.planned?.volumeMetres ?? 1);
+    expect(share).toBeGreaterThanOrEqual(0.5);
+    expect(share).toBeLessThanOrEqual(0.8);
+    expect(today.reasons[0]).toContain('Readiness 72/100, moderate');
+    expect(today.reasons[1]).toBe(
+      `Trimmed to ${today.session?.volumeMetres} m from ${today.planned?.volumeMetres} m, reps at no more than 92%.`,
+    );
+  });
+
+  it('never changes a session for insufficient data, and says so', () => {
+    const today = adaptTodaysSession(plan, monday, { readiness: insufficient, acwr: null });
+    expect(today).toMatchObject({ adapted: false, session: { type: 'acceleration' } });
+    expect(today.reasons[0]).toContain('insufficient data');
+    expect(today.reasons[0]).toContain('never changes a session');
+  });
+
+  it('swaps on an ACWR spike when readiness cannot be scored', () => {
+    const today = adaptTodaysSession(plan, monday, { readiness: insufficient, acwr: danger });
     expect(today.adapted).toBe(true);
-    expect(today.reasons[0]).toContain('HRV below your baseline');
+    expect(today.reasons[1]).toBe(
+      'ACWR in the danger zone (≥ 1.5): rolling 1.62 (danger), EWMA 1.44 (caution), a load spike.',
+    );
   });
 
   it('leaves low days and race day as planned', () => {
-    const low = readiness({ score: 40, band: 'low', recommendation: 'recovery' });
     const tuesday = adaptTodaysSession(plan, '2026-08-04', { readiness: low, acwr: null });
     expect(tuesday).toMatchObject({ adapted: false, session: { type: 'tempo' } });
-    const race = adaptTodaysSession(plan, '2026-08-22', {
-      readiness: low,
-      acwr: { ratio: 1.6, zone: 'danger' },
-    });
+    const race = adaptTodaysSession(plan, '2026-08-22', { readiness: low, acwr: danger });
     expect(race).toMatchObject({ adapted: false, session: { type: 'competition' } });
-    expect(race.reasons[1]).toContain('Race day stands');
+    expect(race.reasons[0]).toContain('Race day stands');
   });
 
   it('answers no session outside the plan', () => {

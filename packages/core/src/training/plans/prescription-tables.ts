@@ -79,7 +79,7 @@ const sprintBases: Readonly<
       reps: 3,
       distance: 80,
       intensity: 90,
-      notes: 'Speed endurance: 7–15 s runs.',
+      notes: 'Speed endurance: 7–15 s runs, full recovery.',
     },
     specific_preparation: {
       sets: 2,
@@ -128,14 +128,57 @@ const tempoBases: Readonly<Record<PlannedPhase, Base>> = {
   },
 };
 
-const strengthBase: Base = {
-  sets: 3,
-  reps: 10,
-  distance: null,
-  intensity: 60,
-  rest: 60,
-  setRest: 120,
-  notes: 'General strength and core circuit at moderate load; heavy lifting belongs on high days.',
+/**
+ * Most metres one session may hold, by level (Francis's elite example of 960 m of speed
+ * endurance is a ceiling, not a norm; extensive tempo up to 2 500 m; special endurance up to
+ * 1 200 m). Reps come off until a session fits.
+ */
+export const sessionVolumeCaps: Readonly<
+  Record<'speed_endurance' | 'special_endurance' | 'tempo', Record<ExperienceLevel, number>>
+> = {
+  speed_endurance: { beginner: 450, intermediate: 600, advanced: 750, elite: 900 },
+  special_endurance: { beginner: 600, intermediate: 800, advanced: 1000, elite: 1200 },
+  tempo: { beginner: 1400, intermediate: 1800, advanced: 2200, elite: 2500 },
+};
+
+/** Strength: sets × reps at a load (% of one-repetition maximum), by phase. */
+export interface StrengthDose {
+  readonly sets: number;
+  readonly reps: number;
+  readonly percent1RM: number;
+  readonly notes: string;
+}
+
+export const strengthDoses: Readonly<Record<PlannedPhase, StrengthDose>> = {
+  general_preparation: {
+    sets: 3,
+    reps: 8,
+    percent1RM: 70,
+    notes: 'Squat, Romanian deadlift, split squat, hip thrust; core to finish.',
+  },
+  specific_preparation: {
+    sets: 4,
+    reps: 5,
+    percent1RM: 80,
+    notes: 'Squat, Romanian deadlift, step-up; move the bar fast.',
+  },
+  competition: {
+    sets: 3,
+    reps: 3,
+    percent1RM: 85,
+    notes: 'Maintenance: squat and Romanian deadlift, fast and crisp, never to failure.',
+  },
+};
+
+/**
+ * Lighter loads for less experienced lifters (technique before load); reps and sets stay the
+ * prescription's, not scaled by level like runs.
+ */
+export const strengthLoadOffset: Readonly<Record<ExperienceLevel, number>> = {
+  beginner: -15,
+  intermediate: -5,
+  advanced: 0,
+  elite: 0,
 };
 
 export const sessionTitles: Readonly<Record<SessionType, string>> = {
@@ -144,7 +187,8 @@ export const sessionTitles: Readonly<Record<SessionType, string>> = {
   speed_endurance: 'Speed endurance',
   special_endurance: 'Special endurance',
   tempo: 'Extensive tempo',
-  strength: 'General strength',
+  strength: 'Strength',
+  strides: 'Strides',
   rest: 'Rest',
   competition: 'Competition',
 };
@@ -163,6 +207,5 @@ export function baseFor(
     const longer = event === '200m' || event === '400m';
     return longer ? { ...tempo, reps: tempo.reps + 2 } : tempo;
   }
-  if (type === 'strength') return strengthBase;
   return undefined;
 }

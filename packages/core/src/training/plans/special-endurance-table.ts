@@ -2,9 +2,9 @@ import type { Base, PlannedPhase } from './prescription-tables.js';
 import type { SprintEvent } from './types.js';
 
 /**
- * Special endurance by event (Francis; ALTIS): I is 15/20–40 s, II 40 s–2 min,
- * e.g. 2 × 300 m at 98–100% with 20 min rest, 4 × 300 m at 90% with 7–10 min. 200 m and 400 m
- * lean on it; 60 m and 100 m only keep a short version for completeness.
+ * Special endurance by event: I is 15/20–40 s, II 40 s–2 min, e.g. 2 × 300 m at 98–100% with
+ * 20 min rest, 4 × 300 m at 90% with 7–10 min. 200 m and 400 m lean on it (once a week); the
+ * notes never state a dose, which `prescribe` writes from the one it sets.
  */
 export const specialEnduranceBases: Readonly<Record<SprintEvent, Record<PlannedPhase, Base>>> = {
   '60m': {
@@ -100,7 +100,7 @@ export const specialEnduranceBases: Readonly<Record<SprintEvent, Record<PlannedP
       distance: 300,
       intensity: 90,
       rest: 540,
-      notes: 'Special endurance II: 4 × 300 m at 90% with 7–10 min.',
+      notes: 'Special endurance II (40 s–2 min), 7–10 min between runs.',
     },
     competition: {
       sets: 1,
@@ -108,7 +108,7 @@ export const specialEnduranceBases: Readonly<Record<SprintEvent, Record<PlannedP
       distance: 300,
       intensity: 98,
       rest: 1200,
-      notes: 'Special endurance II: 2 × 300 m at 98–100% with 20 min.',
+      notes: 'Special endurance II at race intent, 20 min between runs.',
     },
   },
 };

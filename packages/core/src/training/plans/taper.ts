@@ -1,8 +1,15 @@
 import type { PlannedSession } from './types.js';
 
+export interface VolumeShare {
+  readonly min: number;
+  readonly target: number;
+  readonly max: number;
+}
+
 /** Race week: volume cut 40–60% at held intensity (Francis; ALTIS). */
-export const raceWeekVolumeRange = { min: 0.4, max: 0.6 } as const;
-const target = 0.5;
+export const raceWeekVolumeRange = { min: 0.4, target: 0.5, max: 0.6 } as const;
+/** A deload week keeps 50–70% of the volume (−30–50%), at held intensity. */
+export const deloadVolumeRange = { min: 0.5, target: 0.6, max: 0.7 } as const;
 
 /** Sets × reps × distance (distance 1 for strength): what a volume cut is measured on. */
 export function sessionWorkload(session: Pick<PlannedSession, 'sets' | 'reps' | 'distanceMetres'>) {
@@ -14,13 +21,18 @@ export function volumeMetres(session: Pick<PlannedSession, 'sets' | 'reps' | 'di
   return session.distanceMetres === null ? 0 : session.sets * session.reps * session.distanceMetres;
 }
 
-function fewerReps(session: PlannedSession): Pick<PlannedSession, 'sets' | 'reps'> | undefined {
+/**
+ * Fewer sets or reps with a share of the workload inside `share`, nearest its target. Strength
+ * only drops sets: reps and load are the prescription, not something to scale like runs.
+ */
+function fewerCounts(session: PlannedSession, share: VolumeShare) {
   let best: { sets: number; reps: number; miss: number } | undefined;
-  for (let reps = session.reps; reps >= 1; reps -= 1) {
+  const minReps = session.distanceMetres === null ? session.reps : 1;
+  for (let reps = session.reps; reps >= minReps; reps -= 1) {
     for (let sets = session.sets; sets >= 1; sets -= 1) {
       const ratio = (sets * reps) / (session.sets * session.reps);
-      if (ratio < raceWeekVolumeRange.min || ratio > raceWeekVolumeRange.max) continue;
-      const miss = Math.abs(ratio - target);
+      if (ratio < share.min - 1e-9 || ratio > share.max + 1e-9) continue;
+      const miss = Math.abs(ratio - share.target);
       if (!best || miss < best.miss - 1e-9) best = { sets, reps, miss };
     }
   }
@@ -28,21 +40,40 @@ function fewerReps(session: PlannedSession): Pick<PlannedSession, 'sets' | 'reps
 }
 
 /**
- * The same session at about half its volume, intensity and rest unchanged: fewer sets or reps
- * when some count lands within 40–60%, otherwise (1 or 3 reps in all) half the distance.
+ * The same session at a share of its volume, intensity and rest unchanged: fewer sets or reps
+ * when some count lands inside the share, otherwise shorter reps (runs) or one set fewer
+ * (strength).
  */
-export function cutVolume(session: PlannedSession): PlannedSession {
-  const counts = fewerReps(session);
+export function scaleVolume(session: PlannedSession, share: VolumeShare, note: string) {
+  const counts = fewerCounts(session, share);
   const cut =
     counts ??
     (session.distanceMetres === null
-      ? { sets: session.sets, reps: Math.max(1, Math.round(session.reps * target)) }
-      : { distanceMetres: Math.round((session.distanceMetres * target) / 5) * 5 });
-  const tapered = { ...session, ...cut };
+      ? { sets: Math.max(1, session.sets - 1) }
+      : { distanceMetres: Math.round((session.distanceMetres * share.target) / 5) * 5 });
+  const scaled = { ...session, ...cut };
   return {
-    ...tapered,
-    restBetweenSetsSeconds: tapered.sets > 1 ? session.restBetweenSetsSeconds : null,
-    volumeMetres: volumeMetres(tapered),
-    notes: `Race week: about half the volume, same intensity. ${session.notes}`.trim(),
+    ...scaled,
+    restBetweenSetsSeconds: scaled.sets > 1 ? session.restBetweenSetsSeconds : null,
+    volumeMetres: volumeMetres(scaled),
+    notes: `${note} ${session.notes}`.trim(),
   };
+}
+
+/** Race week: about half the volume, same intensity. */
+export function cutVolume(session: PlannedSession): PlannedSession {
+  return scaleVolume(
+    session,
+    raceWeekVolumeRange,
+    'Race week: about half the volume, same intensity.',
+  );
+}
+
+/** Deload: about 60% of the volume, same intensity. */
+export function deloadVolume(session: PlannedSession): PlannedSession {
+  return scaleVolume(
+    session,
+    deloadVolumeRange,
+    'Deload week: about 60% of the volume, same intensity.',
+  );
 }

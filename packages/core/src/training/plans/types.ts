@@ -22,6 +22,7 @@ export const sessionTypes = [
   'special_endurance',
   'tempo',
   'strength',
+  'strides',
   'rest',
   'competition',
 ] as const;
@@ -39,6 +40,7 @@ export const cnsDemandOf: Readonly<Record<SessionType, CnsDemand>> = {
   competition: 'high',
   tempo: 'low',
   strength: 'low',
+  strides: 'low',
   rest: 'none',
 };
 
@@ -53,7 +55,7 @@ export interface PlannedSession {
   readonly reps: number;
   /** Metres per rep; null for strength and rest. */
   readonly distanceMetres: number | null;
-  /** Percent of maximal speed (runs) or of the session's top effort (strength). */
+  /** Percent of maximal speed (runs) or of one-repetition maximum (strength). */
   readonly intensityPercent: number | null;
   readonly restBetweenRepsSeconds: number | null;
   readonly restBetweenSetsSeconds: number | null;
@@ -70,6 +72,8 @@ export interface PlanWeek {
   readonly phase: PlanPhase;
   readonly startDate: IsoDate;
   readonly endDate: IsoDate;
+  /** A lighter week (volume −30–50%, same intensity) after up to three loading weeks. */
+  readonly deload: boolean;
   readonly volumeMetres: number;
   readonly sessions: PlannedSession[];
 }
@@ -101,10 +105,12 @@ export interface PlanRequest {
   /** Plan length; the last week ends on the competition date. */
   readonly weeks: number;
   readonly targets: PlanTargets | null;
+  /** Why there are no targets (a best outside the estimator table's range, …). */
+  readonly targetsNote?: string | null;
 }
 
 export interface GeneratedPlan {
-  readonly version: 1;
+  readonly version: 2;
   readonly event: SprintEvent;
   readonly experienceLevel: ExperienceLevel;
   readonly daysPerWeek: number;
@@ -113,6 +119,8 @@ export interface GeneratedPlan {
   readonly weeks: number;
   readonly phases: PhaseSpan[];
   readonly targets: PlanTargets | null;
+  /** Why there are no target times, or what they rest on; null when nothing needs saying. */
+  readonly targetsNote: string | null;
   readonly schedule: PlanWeek[];
   /** The rules the generator applied, in words. */
   readonly rules: string[];

@@ -43,7 +43,7 @@ const highPriorities: Readonly<Record<SprintEvent, Record<PlannedPhase, HighType
   },
   '400m': {
     general_preparation: ['special_endurance', 'acceleration', 'speed_endurance'],
-    specific_preparation: ['special_endurance', 'max_velocity', 'special_endurance'],
+    specific_preparation: ['special_endurance', 'max_velocity', 'speed_endurance'],
     competition: ['special_endurance', 'max_velocity', 'speed_endurance'],
   },
 };
