@@ -44,7 +44,6 @@ export async function checkQuota(
   ctx: Context,
   kind: MeteredKind,
   tierOf: TierOf,
-  now: Date,
 ): Promise<QuotaCheck> {
   const athleteId = targetAthleteId(ctx);
   const { exists, tier, periodStart, day } = await tierOf(athleteId);

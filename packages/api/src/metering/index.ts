@@ -1,7 +1,14 @@
 export type { QuotaCharge, QuotaCheck } from './charge-quota.js';
 export { checkQuota } from './charge-quota.js';
 export { enforceRate, rateLimitedUser } from './enforce-rate.js';
-export { type MeteredOptions, meter, metered, monthlyQuota, rateLimited } from './middleware.js';
+export {
+  chargeQuotaWithin,
+  type MeteredOptions,
+  meter,
+  metered,
+  monthlyQuota,
+  rateLimited,
+} from './middleware.js';
 export { rateLimitHeaders, secondsUntil } from './rate-headers.js';
 export { rateRulesFor } from './rate-rules.js';
 export {

@@ -11,8 +11,6 @@ import { tierLookup } from './tier-of.js';
 export interface MeteredOptions {
   readonly bucket: RateBucket;
   readonly quota?: MeteredKind;
-  /** An answer that must not cost a unit (e.g. readiness without enough data): refunded. */
-  readonly refundWhen?: (output: unknown) => boolean;
 }
 
 /**
@@ -29,7 +27,7 @@ export async function meter(
   const now = ctx.deps.now();
   const tierOf = tierLookup(ctx, now);
   const quota =
-    options.quota === undefined ? undefined : await checkQuota(ctx, options.quota, tierOf, now);
+    options.quota === undefined ? undefined : await checkQuota(ctx, options.quota, tierOf);
   await enforceRate(ctx, options.bucket, tierOf, now);
   return quota?.charge();
 }
@@ -50,22 +48,32 @@ export function rateLimited(bucket: RateBucket) {
 export function monthlyQuota(kind: MeteredKind) {
   return middleware(async ({ ctx, next }) => {
     const now = ctx.deps.now();
-    const charge = await (await checkQuota(ctx, kind, tierLookup(ctx, now), now)).charge();
+    const charge = await (await checkQuota(ctx, kind, tierLookup(ctx, now))).charge();
     const result = await next();
     if (!result.ok) await charge.refund();
     return result;
   });
 }
 
-/**
- * Quota and rate (see `meter`); the quota unit is refunded when the rest of the chain fails,
- * or when its answer is one `refundWhen` says costs nothing.
- */
+/** Quota and rate (see `meter`); the quota unit is refunded when the rest of the chain fails. */
 export function metered(options: MeteredOptions) {
   return middleware(async ({ ctx, next }) => {
     const charge = await meter(ctx, options);
     const result = await next();
-    if (!result.ok || options.refundWhen?.(result.data)) await charge?.refund();
+    if (!result.ok) await charge?.refund();
     return result;
   });
+}
+
+/**
+ * Charges one `kind` unit from inside a procedure, once its work shows the call costs one
+ * (readiness: only a scored day), at most once per `subject`. Use after a rate-only `metered`.
+ */
+export async function chargeQuotaWithin(
+  ctx: Context,
+  kind: MeteredKind,
+  subject: string,
+): Promise<QuotaCharge> {
+  const scoped: Context & { quotaSubject: string } = { ...ctx, quotaSubject: subject };
+  return (await checkQuota(scoped, kind, tierLookup(ctx, ctx.deps.now()))).charge();
 }

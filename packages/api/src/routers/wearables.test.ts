@@ -293,7 +293,8 @@ describeEachDriver('wearables readiness charges', (suite) => {
   it("refuses a coach's read when the athlete's tier has no readiness", async () => {
     await kit.asService().athletes.create({ id: 'free-coached' });
     const athlete = await kit.asUser('free-coached');
-    await athlete.wearables.recordMetrics({ date: today, sleepHours: 8 });
+    // Enough data for a score: a day without one would be answered, uncharged, on any tier.
+    await athlete.wearables.recordMetrics({ date: today, sleepHours: 8, restingHr: 55 });
     await athlete.coach.link({ coachId: 'free-tier-coach' });
     const coach = await kit.asUser('free-tier-coach', 'coach');
     await expect(

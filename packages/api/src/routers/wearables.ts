@@ -2,7 +2,7 @@ import { AppError, manualSource } from '@aria/core';
 import { type AriaDatabase, upsertDailyMetrics } from '@aria/db';
 import { TerraRequestError, terraClientFromConfig } from '@aria/integrations';
 import { actingFor } from '../access.js';
-import { metered } from '../metering/index.js';
+import { chargeQuotaWithin } from '../metering/index.js';
 import { authedProcedure } from '../procedures.js';
 import {
   connectWearableSchema,
@@ -95,22 +95,13 @@ export const wearablesRouter = router({
   readiness: authedProcedure
     .input(readinessQuerySchema)
     .use(actingFor('read'))
-    .use(async ({ ctx, input, next }) =>
-      next({
-        ctx: { quotaSubject: input?.date ?? (await athleteToday(ctx.deps, ctx.athleteId)) },
-      }),
-    )
-    .use(
-      metered({
-        bucket: 'default',
-        quota: 'training_readiness',
-        refundWhen: (view) =>
-          typeof view === 'object' && view !== null && 'status' in view && view.status !== 'scored',
-      }),
-    )
-    .query(async ({ ctx }): Promise<ReadinessView> => {
-      const date = ctx.quotaSubject;
+    .use(meteredCall)
+    .query(async ({ ctx, input }): Promise<ReadinessView> => {
+      const date = input?.date ?? (await athleteToday(ctx.deps, ctx.athleteId));
       const { readiness } = await readinessConditions(ctx.deps.db, ctx.athleteId, date);
+      if (readiness.status === 'scored') {
+        await chargeQuotaWithin(ctx, 'training_readiness', date);
+      }
       return { athleteId: ctx.athleteId, ...readiness };
     }),
 });
