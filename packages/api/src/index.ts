@@ -23,6 +23,7 @@ export * from './schemas/common.js';
 export * from './schemas/knowledge.js';
 export * from './schemas/plan-document.js';
 export * from './schemas/plans.js';
+export * from './schemas/primitives.js';
 export * from './schemas/training.js';
 export * from './schemas/wearables.js';
 export { createCallerFactory } from './trpc.js';

@@ -7,6 +7,7 @@ import {
   type JWTVerifyOptions,
   jwtVerify,
 } from 'jose';
+import { isStorableText } from '../schemas/primitives.js';
 import { apiKeyScopes, isUserRole, type UserIdentity } from './identity.js';
 import { isTokenRevoked, jwtClockToleranceSeconds } from './revocation.js';
 import { unauthorized } from './unauthorized.js';
@@ -64,7 +65,9 @@ export function createJwtVerifier(options: JwtVerifierOptions): JwtVerifier | un
     }
     const identity = identityFromClaims(payload);
     const jti = payload.jti;
-    if (jti !== undefined && typeof jti !== 'string') throw unauthorized('token_invalid');
+    if (jti !== undefined && (typeof jti !== 'string' || !isStorableText(jti))) {
+      throw unauthorized('token_invalid');
+    }
     const revoked = await isTokenRevoked(options.kv, {
       userId: identity.userId,
       jti,
@@ -100,7 +103,12 @@ function verificationKeys(options: JwtVerifierOptions): VerificationKeys | undef
 /** The identity a verified claims set names; a bad `sub` or `role` is `token_invalid`. */
 function identityFromClaims(payload: JWTPayload): UserIdentity {
   const { sub } = payload;
-  if (typeof sub !== 'string' || sub.length === 0 || sub.length > maxSubjectLength) {
+  if (
+    typeof sub !== 'string' ||
+    sub.length === 0 ||
+    sub.length > maxSubjectLength ||
+    !isStorableText(sub)
+  ) {
     throw unauthorized('token_invalid');
   }
   const role = payload.role ?? 'athlete';

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { athleteTargetSchema } from './common.js';
+import { isoDateSchema, text } from './primitives.js';
 
 export const trainingSessionTypes = [
   'acceleration',
@@ -14,8 +15,6 @@ export const trainingSessionTypes = [
   'other',
 ] as const;
 
-export const isoDateSchema = z.iso.date().meta({ example: '2026-06-01' });
-
 export const logSessionSchema = athleteTargetSchema.extend({
   date: isoDateSchema,
   type: z.enum(trainingSessionTypes),
@@ -24,7 +23,7 @@ export const logSessionSchema = athleteTargetSchema.extend({
   rpe: z.number().min(0).max(10),
   /** Metres sprinted at ≥ 90% of maximal speed. */
   sprintMetres: z.number().int().min(0).max(20_000).optional(),
-  notes: z.string().trim().max(2000).optional(),
+  notes: text().trim().max(2000).optional(),
 });
 
 export const trainingLoadQuerySchema = athleteTargetSchema

@@ -1,28 +1,26 @@
 import { z } from 'zod';
 import { athleteTargetSchema } from './common.js';
-import { isoDateSchema } from './training.js';
+import { isoDateSchema, isStorableText, storableUrl, text } from './primitives.js';
+
+const redirectUrl = z
+  .url({ protocol: /^https?$/ })
+  .max(2000)
+  .refine(isStorableText, storableUrl);
 
 export const connectWearableSchema = athleteTargetSchema.extend({
   /** Terra provider names (`GARMIN`, `OURA`, `WHOOP`, …); every enabled one when omitted. */
   providers: z
     .array(
-      z
-        .string()
+      text()
         .trim()
         .regex(/^[A-Za-z0-9_]{2,40}$/)
         .transform((name) => name.toUpperCase()),
     )
     .max(20)
     .optional(),
-  language: z.string().trim().min(2).max(10).optional(),
-  successRedirectUrl: z
-    .url({ protocol: /^https?$/ })
-    .max(2000)
-    .optional(),
-  failureRedirectUrl: z
-    .url({ protocol: /^https?$/ })
-    .max(2000)
-    .optional(),
+  language: text().trim().min(2).max(10).optional(),
+  successRedirectUrl: redirectUrl.optional(),
+  failureRedirectUrl: redirectUrl.optional(),
 });
 
 const metricFields = {
