@@ -3,6 +3,7 @@ import type { AriaDatabase } from '@aria/db';
 import type { AiProvider, BillingProvider, KeyValueStore } from '@aria/integrations';
 import type { Authenticator, Credentials, Identity } from './auth/identity.js';
 import type { RateLimiter } from './metering/types.js';
+import type { Degradation } from './resilience/degradation.js';
 
 /** The adapters chosen once at start-up (createDeps) and shared by every request. */
 export interface ApiDeps {
@@ -17,6 +18,8 @@ export interface ApiDeps {
   readonly billing?: BillingProvider | undefined;
   /** Injected so tests can move time; production passes `() => new Date()`. */
   readonly now: () => Date;
+  /** Told whenever a call goes on without Redis (see resilience/degradation.ts). */
+  readonly degradation?: Degradation | undefined;
 }
 
 /** Built per request by the transport (tRPC fetch handler or the REST adapter). */

@@ -5,6 +5,8 @@ export { revokeToken, revokeUserTokensBefore } from './auth/revocation.js';
 export type { ApiDeps, Context } from './context.js';
 export { problemFromTrpcError, toTrpcError, zodIssues } from './errors.js';
 export type { RateLimitDecision, RateLimiter, RateLimitRule } from './metering/types.js';
+export * from './resilience/degradation.js';
+export { failOpenRateLimiter } from './resilience/fail-open-rate-limiter.js';
 export { type AppRouter, appRouter, type RouterInputs, type RouterOutputs } from './router.js';
 export {
   handleStripeWebhook,

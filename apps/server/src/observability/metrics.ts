@@ -18,6 +18,7 @@ export const metricNames = {
   httpRequestsInFlight: 'aria_http_requests_in_flight',
   meteringDenials: 'aria_metering_denials_total',
   cacheLookups: 'aria_cache_lookups_total',
+  redisDegraded: 'aria_redis_degraded_total',
   dbQueryDuration: 'aria_db_query_duration_seconds',
   dbQueriesInFlight: 'aria_db_queries_in_flight',
   dbPoolMaxConnections: 'aria_db_pool_max_connections',
@@ -33,6 +34,7 @@ export const metricLabels = {
   [metricNames.httpRequestsInFlight]: [],
   [metricNames.meteringDenials]: ['code', 'route'],
   [metricNames.cacheLookups]: ['cache', 'result'],
+  [metricNames.redisDegraded]: ['use'],
   [metricNames.dbQueryDuration]: ['driver', 'operation', 'outcome'],
   [metricNames.dbQueriesInFlight]: ['driver'],
   [metricNames.dbPoolMaxConnections]: ['driver'],
@@ -52,6 +54,8 @@ export interface AriaMetrics {
   readonly meteringDenials: Counter<'code' | 'route'>;
   /** Read-through cache lookups; hit ratio = hit / (hit + miss). */
   readonly cacheLookups: Counter<'cache' | 'result'>;
+  /** Calls that went on without Redis, by use (rate_limit, cache, token_revocation, …). */
+  readonly redisDegraded: Counter<'use'>;
   readonly dbQueryDuration: Histogram<'driver' | 'operation' | 'outcome'>;
   /** Queries sent and not yet answered: the closest view of pool use postgres.js allows. */
   readonly dbQueriesInFlight: Gauge<'driver'>;
@@ -131,6 +135,12 @@ export function createMetrics(options: CreateMetricsOptions = {}): AriaMetrics {
       name: metricNames.cacheLookups,
       help: 'Read-through cache lookups by cache and result (hit or miss).',
       labelNames: metricLabels[metricNames.cacheLookups],
+      registers,
+    }),
+    redisDegraded: new Counter({
+      name: metricNames.redisDegraded,
+      help: 'Steps that went on without Redis under their outage policy, by use.',
+      labelNames: metricLabels[metricNames.redisDegraded],
       registers,
     }),
     dbQueryDuration: new Histogram({

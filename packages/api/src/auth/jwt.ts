@@ -7,6 +7,7 @@ import {
   type JWTVerifyOptions,
   jwtVerify,
 } from 'jose';
+import { type Degradation, degradeTo } from '../resilience/degradation.js';
 import { isStorableText } from '../schemas/primitives.js';
 import { apiKeyScopes, isUserRole, type UserIdentity } from './identity.js';
 import { isTokenRevoked, jwtClockToleranceSeconds } from './revocation.js';
@@ -27,6 +28,8 @@ export interface JwtVerifierOptions {
   readonly jwksKeyResolver?: JwksKeyResolver | undefined;
   /** The verifier's clock (`deps.now`); defaults to the system clock. */
   readonly now?: () => Date;
+  /** Told when the revocation lookup cannot reach the store (the token is then accepted). */
+  readonly degradation?: Degradation | undefined;
 }
 
 /** Verifies a bearer token; rejects with a 401 AppError whose reason says what failed. */
@@ -68,11 +71,18 @@ export function createJwtVerifier(options: JwtVerifierOptions): JwtVerifier | un
     if (jti !== undefined && (typeof jti !== 'string' || !isStorableText(jti))) {
       throw unauthorized('token_invalid');
     }
-    const revoked = await isTokenRevoked(options.kv, {
-      userId: identity.userId,
-      jti,
-      ...(payload.iat === undefined ? {} : { iat: payload.iat }),
-    });
+    // Fails open: without Redis a verified, unexpired token is accepted (docs/security.md).
+    const revoked = await degradeTo(
+      options.degradation,
+      'token_revocation',
+      () =>
+        isTokenRevoked(options.kv, {
+          userId: identity.userId,
+          jti,
+          ...(payload.iat === undefined ? {} : { iat: payload.iat }),
+        }),
+      false,
+    );
     if (revoked) throw unauthorized('token_revoked');
     return identity;
   };

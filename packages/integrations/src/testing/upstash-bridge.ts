@@ -10,6 +10,8 @@ export interface UpstashBridgeOptions {
   readonly redisUrl: string;
   /** The bearer token clients must send; random when omitted. */
   readonly token?: string;
+  /** The port to listen on (e.g. to start a bridge again where a stopped one was); 0 picks one. */
+  readonly port?: number;
 }
 
 export interface UpstashBridge {
@@ -92,7 +94,7 @@ export async function startUpstashBridge(options: UpstashBridgeOptions): Promise
       send(response, error instanceof BadRequest ? 400 : 500, { error: errorMessage(error) });
     });
   });
-  const port = await listen(server).catch(async (error: unknown) => {
+  const port = await listen(server, options.port ?? 0).catch(async (error: unknown) => {
     redis.disconnect();
     throw error;
   });
@@ -173,10 +175,10 @@ function send(response: ServerResponse, status: number, body: unknown): void {
   response.end(JSON.stringify(body));
 }
 
-function listen(server: Server): Promise<number> {
+function listen(server: Server, port: number): Promise<number> {
   return new Promise((resolve, reject) => {
     server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => resolve((server.address() as AddressInfo).port));
+    server.listen(port, '127.0.0.1', () => resolve((server.address() as AddressInfo).port));
   });
 }
 
