@@ -181,6 +181,20 @@ const cases: Case[] = [
     },
   },
   {
+    name: 'a metric too small for a real column',
+    method: 'post',
+    path: '/v1/wearables/metrics',
+    as: 'athlete',
+    body: { date: '2026-06-01', hrvRmssd: 5e-324 },
+  },
+  {
+    name: 'an RPE too small for a real column',
+    method: 'post',
+    path: '/v1/training/sessions',
+    as: 'athlete',
+    body: { date: '2026-06-01', type: 'tempo', durationMinutes: 30, rpe: 1e-40 },
+  },
+  {
     name: 'wearable language',
     method: 'post',
     path: '/v1/wearables/connect',

@@ -27,6 +27,20 @@ export function text() {
   return z.string().refine(isStorableText, storableText);
 }
 
+// PostgreSQL `real` (single precision) underflows below this magnitude: 1e-320 answered 500.
+const smallestReal = 1.2e-38;
+
+/** Whether `value` fits a `real` column without underflow or overflow. */
+export function isStorableReal(value: number): boolean {
+  const magnitude = Math.abs(value);
+  return magnitude === 0 || (magnitude >= smallestReal && magnitude <= 3.4e38);
+}
+
+/** A number for a `real` column; chain `.min().max()` as with `z.number()`. */
+export function real() {
+  return z.number().refine(isStorableReal, { error: 'is too close to zero to be stored' });
+}
+
 export const minYear = 1900;
 export const maxYear = 2200;
 const minDate = `${minYear}-01-01`;

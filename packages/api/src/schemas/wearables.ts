@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { athleteTargetSchema } from './common.js';
-import { isoDateSchema, isStorableText, storableUrl, text } from './primitives.js';
+import { isoDateSchema, isStorableText, real, storableUrl, text } from './primitives.js';
 
 const redirectUrl = z
   .url({ protocol: /^https?$/ })
@@ -25,14 +25,14 @@ export const connectWearableSchema = athleteTargetSchema.extend({
 
 const metricFields = {
   /** RMSSD in milliseconds. */
-  hrvRmssd: z.number().positive().max(500).optional(),
-  restingHr: z.number().min(20).max(200).optional(),
-  sleepHours: z.number().min(0).max(24).optional(),
-  sleepEfficiencyPercent: z.number().min(0).max(100).optional(),
+  hrvRmssd: real().positive().max(500).optional(),
+  restingHr: real().min(20).max(200).optional(),
+  sleepHours: real().min(0).max(24).optional(),
+  sleepEfficiencyPercent: real().min(0).max(100).optional(),
   /** The wearable's recovery score, 0–100. */
-  recoveryScore: z.number().min(0).max(100).optional(),
-  steps: z.number().int().min(0).max(200_000).optional(),
-  strain: z.number().min(0).max(1000).optional(),
+  recoveryScore: real().min(0).max(100).optional(),
+  steps: real().int().min(0).max(200_000).optional(),
+  strain: real().min(0).max(1000).optional(),
 };
 
 const metricNames = [
