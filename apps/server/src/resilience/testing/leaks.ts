@@ -22,9 +22,14 @@ export function expectSound(
   if (response.status >= 500 && !notConfigured) {
     expect.fail(`${where} answered ${response.status}: ${response.text.slice(0, 500)}`);
   }
+  expectNoLeak(where, response.text);
+}
+
+/** No stack frames, SQL, driver or runtime internals in an answer. */
+export function expectNoLeak(where: string, text: string): void {
   for (const pattern of internals) {
-    if (pattern.test(response.text)) {
-      expect.fail(`${where} leaked ${pattern}: ${response.text.slice(0, 500)}`);
+    if (pattern.test(text)) {
+      expect.fail(`${where} leaked ${pattern}: ${text.slice(0, 500)}`);
     }
   }
 }
