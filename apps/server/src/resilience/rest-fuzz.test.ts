@@ -83,6 +83,46 @@ function requestFor(path: string, operation: Operation) {
   });
 }
 
+describe('credentials under generated input', () => {
+  // Header values are Latin-1 text; a JWT may carry any claim once signed.
+  const headerText = fc.string({
+    unit: fc.integer({ min: 0x20, max: 0xff }).map((c) => String.fromCharCode(c)),
+    maxLength: 80,
+  });
+
+  it('answers any Authorization or X-API-Key value with 401 or 400, never 5xx', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.constantFrom('Authorization', 'X-API-Key'),
+        fc.oneof(
+          headerText,
+          headerText.map((text) => `Bearer ${text}`),
+          headerText.map((text) => `aria_sk_${text}`),
+        ),
+        async (name, value) => {
+          const response = await fuzz.t.app.request('/v1/athletes/me', {
+            headers: { [name]: value },
+          });
+          const text = await response.text();
+          expectSound(`${name}: ${value}`, { status: response.status, text });
+          expect([400, 401]).toContain(response.status);
+        },
+      ),
+      { numRuns: fuzzRuns * 4 },
+    );
+  });
+
+  it('answers a signed JWT whose sub PostgreSQL cannot hold with 401', async () => {
+    for (const sub of ['a\u0000b', '\ud800', 'x'.repeat(256)]) {
+      const token = await fuzz.t.tokenFor(sub);
+      const response = await fuzz.t.app.request('/v1/athletes/me', {
+        headers: { Authorization: `Bearer ${token}` },
+      });
+      expect(response.status).toBe(401);
+    }
+  });
+});
+
 describe('REST operations under generated input', () => {
   beforeAll(() => {
     expect(operations.length).toBeGreaterThan(30);
