@@ -1,3 +1,4 @@
+import { degradedUses } from '@aria/api';
 import {
   Counter,
   collectDefaultMetrics,
@@ -178,5 +179,7 @@ export function createMetrics(options: CreateMetricsOptions = {}): AriaMetrics {
     contentType: registry.contentType,
     render: () => Registry.merge([registry, processMetrics()]).metrics(),
   } satisfies AriaMetrics;
+  // Every use starts at 0, so the series exist (and rate() works) before the first outage.
+  for (const use of degradedUses) metrics.redisDegraded.inc({ use }, 0);
   return metrics;
 }
