@@ -21,6 +21,8 @@ COPY package.json ./
 RUN corepack enable && corepack install
 # Dependencies from the lockfile alone, so a source change reuses this layer.
 COPY pnpm-lock.yaml pnpm-workspace.yaml ./
+# Patched dependencies (pnpm-workspace.yaml, patchedDependencies) are part of the lockfile.
+COPY patches ./patches
 RUN --mount=type=cache,id=pnpm-store,target=/pnpm/store \
     pnpm fetch
 COPY . .

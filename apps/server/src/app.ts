@@ -52,6 +52,11 @@ export function createApp({ deps, logger, lifecycle, metrics = createMetrics() }
 
   app.use(`${trpcEndpoint}/*`, trpcProcedureSpans(trpcEndpoint));
 
+  deps.degradation?.subscribe((use, error) => {
+    metrics.redisDegraded.inc({ use });
+    logger.warn({ use, err: error }, 'Redis unavailable: going on under the outage policy');
+  });
+
   // Procedures see the same store and AI, counted on the way (cache hits, AI latency/tokens).
   const observedDeps: ServerDeps = {
     ...deps,

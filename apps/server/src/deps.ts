@@ -1,4 +1,9 @@
-import { type ApiDeps, createAuthenticator } from '@aria/api';
+import {
+  type ApiDeps,
+  createAuthenticator,
+  createDegradation,
+  failOpenRateLimiter,
+} from '@aria/api';
 import type { Config } from '@aria/config';
 import { createDb, type DatabaseHandle } from '@aria/db';
 import {
@@ -49,6 +54,9 @@ export async function createDeps(
     config.auth.jwtSecret ??
     (config.nodeEnv === 'development' ? await developmentJwtSecret(config.dataDir) : undefined);
   const db = database.db;
+  // Policies for a Redis outage: see docs/security.md. createApp logs and counts each step.
+  const degradation = createDegradation();
+  const nowMs = () => now().getTime();
   return {
     config,
     database,
@@ -56,8 +64,9 @@ export async function createDeps(
     kv,
     now,
     jwtSecret,
-    authenticator: createAuthenticator({ config, db, kv, now, jwtSecret }),
-    rateLimiter: createRateLimiter(kv, { now: () => now().getTime() }),
+    degradation,
+    authenticator: createAuthenticator({ config, db, kv, now, jwtSecret, degradation }),
+    rateLimiter: failOpenRateLimiter(createRateLimiter(kv, { now: nowMs }), degradation, nowMs),
     ai: createAiProvider(config),
     billing: createBillingProvider(config, options.stripe),
     async close() {

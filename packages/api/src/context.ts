@@ -5,6 +5,7 @@ import type { RequestIdentity } from './auth/identify-once.js';
 import type { Authenticator, Credentials, Identity } from './auth/identity.js';
 import type { ApiMetrics, ProcedureLogger } from './logger.js';
 import type { RateLimiter } from './metering/types.js';
+import type { Degradation } from './resilience/degradation.js';
 
 /** The adapters chosen once at start-up (createDeps) and shared by every request. */
 export interface ApiDeps {
@@ -21,6 +22,8 @@ export interface ApiDeps {
   readonly now: () => Date;
   /** Where failures are counted (the server's metrics); failures are logged either way. */
   readonly metrics?: ApiMetrics | undefined;
+  /** Told whenever a call goes on without Redis (see resilience/degradation.ts). */
+  readonly degradation?: Degradation | undefined;
 }
 
 /** Built per request by the transport (tRPC fetch handler or the REST adapter). */

@@ -7,6 +7,8 @@ export type { ApiDeps, Context } from './context.js';
 export { problemFromTrpcError, toTrpcError, zodIssues } from './errors.js';
 export type { ApiMetrics, ProcedureLogger } from './logger.js';
 export type { RateLimitDecision, RateLimiter, RateLimitRule } from './metering/types.js';
+export * from './resilience/degradation.js';
+export { failOpenRateLimiter } from './resilience/fail-open-rate-limiter.js';
 export { type AppRouter, appRouter, type RouterInputs, type RouterOutputs } from './router.js';
 export {
   handleStripeWebhook,
@@ -25,6 +27,7 @@ export * from './schemas/common.js';
 export * from './schemas/knowledge.js';
 export * from './schemas/plan-document.js';
 export * from './schemas/plans.js';
+export * from './schemas/primitives.js';
 export * from './schemas/training.js';
 export * from './schemas/wearables.js';
 export { createCallerFactory } from './trpc.js';

@@ -1,4 +1,5 @@
 export * from './coach/index.js';
+export { type DegradedUse, degradedUses } from './degraded-uses.js';
 export * from './errors.js';
 export * from './tiers.js';
 export * from './training/index.js';

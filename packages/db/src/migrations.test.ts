@@ -16,6 +16,7 @@ const expectedTables = [
   'monthly_usage',
   'mood_reports',
   'outbox_events',
+  'parked_webhook_deliveries',
   'processed_webhook_events',
   'quota_grants',
   'subscriptions',

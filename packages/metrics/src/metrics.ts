@@ -1,4 +1,4 @@
-import { meteredKinds, type RateBucket } from '@aria/core';
+import { degradedUses, meteredKinds, type RateBucket } from '@aria/core';
 import {
   Counter,
   collectDefaultMetrics,
@@ -22,6 +22,7 @@ export const metricNames = {
   quotaRefundFailures: 'aria_quota_refund_failures_total',
   rateLimitDegraded: 'aria_ratelimit_degraded_total',
   cacheLookups: 'aria_cache_lookups_total',
+  redisDegraded: 'aria_redis_degraded_total',
   dbQueryDuration: 'aria_db_query_duration_seconds',
   dbQueriesInFlight: 'aria_db_queries_in_flight',
   dbPoolMaxConnections: 'aria_db_pool_max_connections',
@@ -39,6 +40,7 @@ export const metricLabels = {
   [metricNames.quotaRefundFailures]: ['kind'],
   [metricNames.rateLimitDegraded]: ['bucket'],
   [metricNames.cacheLookups]: ['cache', 'result'],
+  [metricNames.redisDegraded]: ['use'],
   [metricNames.dbQueryDuration]: ['driver', 'operation', 'outcome'],
   [metricNames.dbQueriesInFlight]: ['driver'],
   [metricNames.dbPoolMaxConnections]: ['driver'],
@@ -62,6 +64,8 @@ export interface AriaMetrics {
   readonly rateLimitDegraded: Counter<'bucket'>;
   /** Read-through cache lookups; hit ratio = hit / (hit + miss). */
   readonly cacheLookups: Counter<'cache' | 'result'>;
+  /** Calls that went on without Redis, by use (rate_limit, cache, token_revocation, …). */
+  readonly redisDegraded: Counter<'use'>;
   readonly dbQueryDuration: Histogram<'driver' | 'operation' | 'outcome'>;
   /** Queries sent and not yet answered: the closest view of pool use postgres.js allows. */
   readonly dbQueriesInFlight: Gauge<'driver'>;
@@ -157,6 +161,12 @@ export function createMetrics(options: CreateMetricsOptions = {}): AriaMetrics {
       labelNames: metricLabels[metricNames.cacheLookups],
       registers,
     }),
+    redisDegraded: new Counter({
+      name: metricNames.redisDegraded,
+      help: 'Steps that went on without Redis under their outage policy, by use.',
+      labelNames: metricLabels[metricNames.redisDegraded],
+      registers,
+    }),
     dbQueryDuration: new Histogram({
       name: metricNames.dbQueryDuration,
       help: 'Database query time, by driver, SQL operation and outcome, in seconds.',
@@ -195,5 +205,7 @@ export function createMetrics(options: CreateMetricsOptions = {}): AriaMetrics {
   // Failure counters start at 0 for every label value, so alerts see a series from the start.
   for (const kind of meteredKinds) metrics.quotaRefundFailures.inc({ kind }, 0);
   for (const bucket of rateBuckets) metrics.rateLimitDegraded.inc({ bucket }, 0);
+  // Every use starts at 0, so the series exist (and rate() works) before the first outage.
+  for (const use of degradedUses) metrics.redisDegraded.inc({ use }, 0);
   return metrics;
 }

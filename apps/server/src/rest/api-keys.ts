@@ -1,5 +1,11 @@
-import { type ApiDeps, createApiKeySchema, listApiKeysSchema, revokeApiKeySchema } from '@aria/api';
-import { createRoute, z } from '@hono/zod-openapi';
+import {
+  type ApiDeps,
+  createApiKeySchema,
+  isoInstantSchema,
+  listApiKeysSchema,
+  revokeApiKeySchema,
+} from '@aria/api';
+import { createRoute } from '@hono/zod-openapi';
 import { callProcedure } from './call.js';
 import { authedProblems, authenticated, createRestApp, jsonBody, jsonOk } from './openapi.js';
 import { apiKeyListSchema, apiKeySchema, issuedApiKeySchema } from './views.js';
@@ -12,10 +18,7 @@ const managedWith =
 /** JSON has no Date: `expiresAt` arrives as an ISO 8601 string and is read as a Date here. */
 const createBody = createApiKeySchema
   .extend({
-    expiresAt: z.iso
-      .datetime({ offset: true })
-      .transform((value) => new Date(value))
-      .optional(),
+    expiresAt: isoInstantSchema.optional(),
   })
   .meta({ id: 'ApiKeyCreate' });
 

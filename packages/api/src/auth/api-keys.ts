@@ -1,6 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { type ApiKeySummary, findApiKeyByHash, insertApiKey, touchApiKeyLastUsed } from '@aria/db';
 import type { ApiDeps } from '../context.js';
+import { degradeTo } from '../resilience/degradation.js';
 import { encodeBase58 } from './base58.js';
 import { type ApiKeyScope, apiKeyScopes, type UserIdentity } from './identity.js';
 import { unauthorized } from './unauthorized.js';
@@ -73,7 +74,7 @@ export async function issueApiKey(
  * 401: `api_key_invalid` (malformed or unknown), `api_key_revoked`, `api_key_expired`.
  */
 export async function verifyApiKey(
-  deps: Pick<ApiDeps, 'db' | 'kv' | 'now'>,
+  deps: Pick<ApiDeps, 'db' | 'kv' | 'now' | 'degradation'>,
   key: string,
 ): Promise<UserIdentity> {
   if (!ariaApiKeyPattern.test(key)) throw unauthorized('api_key_invalid');
@@ -101,15 +102,16 @@ export const lastUsedMarkerKey = (apiKeyId: string) => `auth:api-key:last-used:$
  * Keeps `lastUsedAt` roughly current without a database write per request: a marker with a
  * TTL of `lastUsedWriteIntervalSeconds` is created by an atomic `increment`, and only the
  * call that creates it (the counter reads 1) writes the column. So the column is at most
- * that many seconds behind, and concurrent requests cannot both write.
+ * that many seconds behind, and concurrent requests cannot both write. Without Redis the
+ * column is left as it is (a write per request would load the database instead).
  */
 async function recordApiKeyUse(
-  deps: Pick<ApiDeps, 'db' | 'kv'>,
+  deps: Pick<ApiDeps, 'db' | 'kv' | 'degradation'>,
   apiKeyId: string,
   now: Date,
 ): Promise<void> {
-  const uses = await deps.kv.increment(lastUsedMarkerKey(apiKeyId), {
-    ttlSeconds: lastUsedWriteIntervalSeconds,
-  });
+  const marker = () =>
+    deps.kv.increment(lastUsedMarkerKey(apiKeyId), { ttlSeconds: lastUsedWriteIntervalSeconds });
+  const uses = await degradeTo(deps.degradation, 'api_key_last_used', marker, 0);
   if (uses === 1) await touchApiKeyLastUsed(deps.db, apiKeyId, now);
 }

@@ -5,7 +5,8 @@ import { createInternalKeyMatcher } from './internal-key.js';
 import { createJwtVerifier, type JwksKeyResolver } from './jwt.js';
 import { unauthorized } from './unauthorized.js';
 
-export interface AuthenticatorOptions extends Pick<ApiDeps, 'config' | 'db' | 'kv' | 'now'> {
+export interface AuthenticatorOptions
+  extends Pick<ApiDeps, 'config' | 'db' | 'kv' | 'now' | 'degradation'> {
   /** Overrides `config.auth.jwtSecret` (development passes a generated secret). */
   readonly jwtSecret?: string | undefined;
   /** Overrides the remote JWKS of `config.auth.jwksUrl` (tests use `createLocalJWKSet`). */
@@ -29,6 +30,7 @@ export function createAuthenticator(options: AuthenticatorOptions): Authenticato
     jwtSecret: options.jwtSecret,
     jwksKeyResolver: options.jwksKeyResolver,
     now: options.now,
+    degradation: options.degradation,
   });
   const isInternalKey = createInternalKeyMatcher(options.config.auth.internalApiKey);
 

@@ -69,6 +69,10 @@ describe('JWT verifier, HS256', () => {
     ['alg none', async () => unsecuredToken({ sub: 'u', exp: seconds(now) + 3600 })],
     ['a missing sub', () => signTestJwt({}, { now })],
     ['an empty sub', () => signTestJwt({ sub: '' }, { now })],
+    // PostgreSQL text cannot hold NUL or half a surrogate pair: such ids answered 500.
+    ['a sub with NUL', () => signTestJwt({ sub: 'user\u0000x' }, { now })],
+    ['a sub with a lone surrogate', () => signTestJwt({ sub: 'user\ud800' }, { now })],
+    ['a jti with NUL', () => signTestJwt({ sub: 'u', jti: 'j\u0000' }, { now })],
     ['a missing exp', () => signTestJwt({ sub: 'u' }, { now, expiresIn: null })],
     ['an unknown role', () => signTestJwt({ sub: 'u', role: 'superuser' }, { now })],
     ['a non-string jti', () => signTestJwt(numericJti, { now })],

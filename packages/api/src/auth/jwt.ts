@@ -7,6 +7,8 @@ import {
   type JWTVerifyOptions,
   jwtVerify,
 } from 'jose';
+import { type Degradation, degradeTo } from '../resilience/degradation.js';
+import { isStorableText } from '../schemas/primitives.js';
 import { apiKeyScopes, isUserRole, type UserIdentity } from './identity.js';
 import { isTokenRevoked, jwtClockToleranceSeconds } from './revocation.js';
 import { unauthorized } from './unauthorized.js';
@@ -26,6 +28,8 @@ export interface JwtVerifierOptions {
   readonly jwksKeyResolver?: JwksKeyResolver | undefined;
   /** The verifier's clock (`deps.now`); defaults to the system clock. */
   readonly now?: () => Date;
+  /** Told when the revocation lookup cannot reach the store (the token is then accepted). */
+  readonly degradation?: Degradation | undefined;
 }
 
 /** Verifies a bearer token; rejects with a 401 AppError whose reason says what failed. */
@@ -64,12 +68,21 @@ export function createJwtVerifier(options: JwtVerifierOptions): JwtVerifier | un
     }
     const identity = identityFromClaims(payload);
     const jti = payload.jti;
-    if (jti !== undefined && typeof jti !== 'string') throw unauthorized('token_invalid');
-    const revoked = await isTokenRevoked(options.kv, {
-      userId: identity.userId,
-      jti,
-      ...(payload.iat === undefined ? {} : { iat: payload.iat }),
-    });
+    if (jti !== undefined && (typeof jti !== 'string' || !isStorableText(jti))) {
+      throw unauthorized('token_invalid');
+    }
+    // Fails open: without Redis a verified, unexpired token is accepted (docs/security.md).
+    const revoked = await degradeTo(
+      options.degradation,
+      'token_revocation',
+      () =>
+        isTokenRevoked(options.kv, {
+          userId: identity.userId,
+          jti,
+          ...(payload.iat === undefined ? {} : { iat: payload.iat }),
+        }),
+      false,
+    );
     if (revoked) throw unauthorized('token_revoked');
     return identity;
   };
@@ -100,7 +113,12 @@ function verificationKeys(options: JwtVerifierOptions): VerificationKeys | undef
 /** The identity a verified claims set names; a bad `sub` or `role` is `token_invalid`. */
 function identityFromClaims(payload: JWTPayload): UserIdentity {
   const { sub } = payload;
-  if (typeof sub !== 'string' || sub.length === 0 || sub.length > maxSubjectLength) {
+  if (
+    typeof sub !== 'string' ||
+    sub.length === 0 ||
+    sub.length > maxSubjectLength ||
+    !isStorableText(sub)
+  ) {
     throw unauthorized('token_invalid');
   }
   const role = payload.role ?? 'athlete';

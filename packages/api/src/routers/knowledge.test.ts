@@ -1,6 +1,6 @@
 import { describeEachDriver } from '@aria/db/testing';
 import { expect, it } from 'vitest';
-import { knowledgeCachePrefix } from '../knowledge-cache.js';
+import { knowledgeCacheKey } from '../knowledge-cache.js';
 import { routerTestKit, trpcFailure } from '../testing/router-kit.js';
 
 const article = {
@@ -38,7 +38,7 @@ describeEachDriver('knowledge router', (suite) => {
     const created = await admin.knowledge.create({ ...article, title: 'Taper for championships' });
 
     const first = await athlete.knowledge.get({ id: created.id });
-    const cacheKey = `${knowledgeCachePrefix}article:${created.id}`;
+    const cacheKey = await knowledgeCacheKey(kit.kv, `article:${created.id}`);
     expect(await kit.kv.get(cacheKey)).not.toBeNull();
     const cached = await athlete.knowledge.get({ id: created.id });
     expect(cached).toEqual(first);

@@ -10,7 +10,6 @@ import {
 import {
   invalidateKnowledgeCache,
   knowledgeArticleTtlSeconds,
-  knowledgeCachePrefix,
   knowledgeListTtlSeconds,
   readThrough,
 } from '../knowledge-cache.js';
@@ -35,10 +34,9 @@ export const knowledgeRouter = router({
     .use(meteredCall)
     .query(async ({ ctx, input }) => {
       const { q, limit = 20, offset = 0 } = input ?? {};
-      const key = `${knowledgeCachePrefix}list:${JSON.stringify([q ?? null, limit, offset])}`;
       const items = await readThrough<KnowledgeArticleView[]>(
-        ctx.deps.kv,
-        key,
+        ctx.deps,
+        `list:${JSON.stringify([q ?? null, limit, offset])}`,
         knowledgeListTtlSeconds,
         async () =>
           (q
@@ -55,8 +53,8 @@ export const knowledgeRouter = router({
     .use(meteredCall)
     .query(async ({ ctx, input }) => {
       const article = await readThrough<KnowledgeArticleView | null>(
-        ctx.deps.kv,
-        `${knowledgeCachePrefix}article:${input.id}`,
+        ctx.deps,
+        `article:${input.id}`,
         knowledgeArticleTtlSeconds,
         async () => {
           const row = await findKnowledgeArticle(ctx.deps.db, input.id);
@@ -73,7 +71,7 @@ export const knowledgeRouter = router({
     .use(meteredCall)
     .mutation(async ({ ctx, input }) => {
       const row = await createKnowledgeArticle(ctx.deps.db, input);
-      await invalidateKnowledgeCache(ctx.deps.kv);
+      await invalidateKnowledgeCache(ctx.deps);
       return toArticleView(row);
     }),
 
@@ -84,7 +82,7 @@ export const knowledgeRouter = router({
       const { id, ...article } = input;
       const row = await updateKnowledgeArticle(ctx.deps.db, id, article);
       if (!row) throw notFound();
-      await invalidateKnowledgeCache(ctx.deps.kv);
+      await invalidateKnowledgeCache(ctx.deps);
       return toArticleView(row);
     }),
 
@@ -93,7 +91,7 @@ export const knowledgeRouter = router({
     .use(meteredCall)
     .mutation(async ({ ctx, input }) => {
       if (!(await deleteKnowledgeArticle(ctx.deps.db, input.id))) throw notFound();
-      await invalidateKnowledgeCache(ctx.deps.kv);
+      await invalidateKnowledgeCache(ctx.deps);
       return { id: input.id, deleted: true as const };
     }),
 });

@@ -1,20 +1,21 @@
 import { canonicalTimeZone } from '@aria/core';
 import { z } from 'zod';
 import { athleteTargetSchema, userIdSchema } from './common.js';
+import { isoDateSchema, text } from './primitives.js';
 
 export const coachModes = ['strict', 'supportive', 'friendly'] as const;
 export const moods = ['great', 'good', 'motivated', 'okay', 'tired', 'sore', 'stressed'] as const;
 
 export const athleteProfileSchema = z.object({
-  name: z.string().trim().min(1).max(200).nullable(),
+  name: text().trim().min(1).max(200).nullable(),
   email: z.email().max(320).nullable(),
-  gender: z.string().trim().min(1).max(50).nullable(),
-  birthDate: z.iso.date().nullable(),
-  eventFocus: z.array(z.string().trim().min(1).max(40)).max(10),
+  gender: text().trim().min(1).max(50).nullable(),
+  birthDate: isoDateSchema.nullable(),
+  eventFocus: z.array(text().trim().min(1).max(40)).max(10),
   /** Personal bests in seconds, keyed by event (`{ "100m": 10.85 }`). */
-  personalBests: z.record(z.string().trim().min(1).max(20), z.number().positive().max(100_000)),
-  trainingGoal: z.string().trim().max(2000).nullable(),
-  injuryStatus: z.string().trim().max(2000).nullable(),
+  personalBests: z.record(text().trim().min(1).max(20), z.number().positive().max(100_000)),
+  trainingGoal: text().trim().max(2000).nullable(),
+  injuryStatus: text().trim().max(2000).nullable(),
   coachMode: z.enum(coachModes),
   mood: z.enum(moods).nullable(),
   /** IANA time zone (`Europe/Stockholm`); "today" and the calendar quota month follow it. */
@@ -46,5 +47,5 @@ export const moodReportSchema = athleteTargetSchema.extend({
   mood: z.enum(moods),
   energy: z.number().int().min(1).max(10).optional(),
   soreness: z.number().int().min(1).max(10).optional(),
-  note: z.string().trim().max(1000).optional(),
+  note: text().trim().max(1000).optional(),
 });

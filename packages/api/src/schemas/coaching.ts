@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { athleteTargetSchema, pageSchema } from './common.js';
+import { text } from './primitives.js';
 
 export const questionMaxLength = 5000;
 export const imageMaxBytes = 10 * 1024 * 1024;
@@ -8,7 +9,7 @@ export type ImageMediaType = (typeof imageMediaTypes)[number];
 
 /** `{ question, conversationId? }`, plus the acting-for target (service and coach calls). */
 export const askSchema = athleteTargetSchema.extend({
-  question: z.string().trim().min(1).max(questionMaxLength),
+  question: text().trim().min(1).max(questionMaxLength),
   conversationId: z.uuid().optional(),
 });
 

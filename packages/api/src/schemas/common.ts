@@ -1,7 +1,8 @@
 import { z } from 'zod';
+import { text } from './primitives.js';
 
 /** A TrackLit user id: the athlete's id in Aria. */
-export const userIdSchema = z.string().trim().min(1).max(255);
+export const userIdSchema = text().trim().min(1).max(255);
 
 /** For calls that act on one athlete: omitted means the caller's own athlete. */
 export const athleteTargetSchema = z.object({ athleteId: userIdSchema.optional() });

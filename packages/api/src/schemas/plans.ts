@@ -1,7 +1,7 @@
 import { experienceLevels, maximumPlanWeeks, sprintEvents } from '@aria/core';
 import { z } from 'zod';
 import { athleteTargetSchema, pageSchema } from './common.js';
-import { isoDateSchema } from './training.js';
+import { isoDateSchema } from './primitives.js';
 
 /** What `plans.generate` takes: the event, the athlete's level and week, and the race date. */
 export const generatePlanSchema = athleteTargetSchema.extend({

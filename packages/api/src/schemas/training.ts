@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { athleteTargetSchema } from './common.js';
+import { isoDateSchema, real, text } from './primitives.js';
 
 export const trainingSessionTypes = [
   'acceleration',
@@ -14,17 +15,15 @@ export const trainingSessionTypes = [
   'other',
 ] as const;
 
-export const isoDateSchema = z.iso.date().meta({ example: '2026-06-01' });
-
 export const logSessionSchema = athleteTargetSchema.extend({
   date: isoDateSchema,
   type: z.enum(trainingSessionTypes),
   durationMinutes: z.number().int().min(1).max(600),
   /** Session RPE on Borg's CR-10 scale. */
-  rpe: z.number().min(0).max(10),
+  rpe: real().min(0).max(10),
   /** Metres sprinted at ≥ 90% of maximal speed. */
   sprintMetres: z.number().int().min(0).max(20_000).optional(),
-  notes: z.string().trim().max(2000).optional(),
+  notes: text().trim().max(2000).optional(),
 });
 
 export const trainingLoadQuerySchema = athleteTargetSchema

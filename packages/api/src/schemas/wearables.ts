@@ -1,40 +1,38 @@
 import { z } from 'zod';
 import { athleteTargetSchema } from './common.js';
-import { isoDateSchema } from './training.js';
+import { isoDateSchema, isStorableText, real, storableUrl, text } from './primitives.js';
+
+const redirectUrl = z
+  .url({ protocol: /^https?$/ })
+  .max(2000)
+  .refine(isStorableText, storableUrl);
 
 export const connectWearableSchema = athleteTargetSchema.extend({
   /** Terra provider names (`GARMIN`, `OURA`, `WHOOP`, …); every enabled one when omitted. */
   providers: z
     .array(
-      z
-        .string()
+      text()
         .trim()
         .regex(/^[A-Za-z0-9_]{2,40}$/)
         .transform((name) => name.toUpperCase()),
     )
     .max(20)
     .optional(),
-  language: z.string().trim().min(2).max(10).optional(),
-  successRedirectUrl: z
-    .url({ protocol: /^https?$/ })
-    .max(2000)
-    .optional(),
-  failureRedirectUrl: z
-    .url({ protocol: /^https?$/ })
-    .max(2000)
-    .optional(),
+  language: text().trim().min(2).max(10).optional(),
+  successRedirectUrl: redirectUrl.optional(),
+  failureRedirectUrl: redirectUrl.optional(),
 });
 
 const metricFields = {
   /** RMSSD in milliseconds, measured overnight or on waking (one condition, every day). */
-  hrvRmssd: z.number().positive().max(500).optional(),
-  restingHr: z.number().min(20).max(200).optional(),
-  sleepHours: z.number().min(0).max(24).optional(),
-  sleepEfficiencyPercent: z.number().min(0).max(100).optional(),
+  hrvRmssd: real().positive().max(500).optional(),
+  restingHr: real().min(20).max(200).optional(),
+  sleepHours: real().min(0).max(24).optional(),
+  sleepEfficiencyPercent: real().min(0).max(100).optional(),
   /** The wearable's recovery score, 0–100. */
-  recoveryScore: z.number().min(0).max(100).optional(),
-  steps: z.number().int().min(0).max(200_000).optional(),
-  strain: z.number().min(0).max(1000).optional(),
+  recoveryScore: real().min(0).max(100).optional(),
+  steps: real().int().min(0).max(200_000).optional(),
+  strain: real().min(0).max(1000).optional(),
 };
 
 const metricNames = [

@@ -16,6 +16,31 @@ export const processedWebhookEvents = pgTable(
   ],
 );
 
+/**
+ * Signed deliveries whose content cannot be applied (a date PostgreSQL cannot hold, an event
+ * without an id, a payload the normaliser cannot read): acknowledged to the provider so it
+ * stops redelivering, and kept here for an operator. `deliveryId` is the provider's event id,
+ * or `sha256:<hex of the body>` when the event has none; `body` is the raw body in base64
+ * (it may hold characters a text column cannot).
+ */
+export const parkedWebhookDeliveries = pgTable(
+  'parked_webhook_deliveries',
+  {
+    /** stripe, terra, tracklit */
+    provider: text().notNull(),
+    deliveryId: text().notNull(),
+    reason: text().notNull(),
+    bodyBase64: text().notNull(),
+    parkedAt: timestamptz().defaultNow().notNull(),
+  },
+  (table) => [
+    primaryKey({
+      name: 'parked_webhook_deliveries_pk',
+      columns: [table.provider, table.deliveryId],
+    }),
+  ],
+);
+
 /** Transactional outbox: events written with their change, published later (e.g. to TrackLit). */
 export const outboxEvents = pgTable(
   'outbox_events',
@@ -37,5 +62,6 @@ export const outboxEvents = pgTable(
 );
 
 export type ProcessedWebhookEvent = typeof processedWebhookEvents.$inferSelect;
+export type ParkedWebhookDelivery = typeof parkedWebhookDeliveries.$inferSelect;
 export type OutboxEvent = typeof outboxEvents.$inferSelect;
 export type NewOutboxEvent = typeof outboxEvents.$inferInsert;

@@ -1,5 +1,5 @@
 import type { IncrementOptions, KeyValueStore, SetOptions } from './types.js';
-import { checkPrefix, checkTtlSeconds, decodeJson, encodeJson } from './values.js';
+import { checkInteger, checkPrefix, checkTtlSeconds, decodeJson, encodeJson } from './values.js';
 
 export interface MemoryStoreOptions {
   /** How often expired entries are swept out (they also vanish lazily on read). Default 60 s. */
@@ -77,6 +77,15 @@ export function createMemoryStore(options: MemoryStoreOptions = {}): MemoryStore
       return next;
     },
 
+    async setMax(key: string, value: number, setOptions?: SetOptions): Promise<number> {
+      checkInteger(value);
+      const expiresAt = expiryFor(setOptions?.ttlSeconds);
+      const entry = live(key);
+      const current: unknown = entry === undefined ? undefined : JSON.parse(entry.json);
+      const next = Number.isSafeInteger(current) ? Math.max(current as number, value) : value;
+      entries.set(key, { json: String(next), expiresAt });
+      return next;
+    },
     async deleteByPrefix(prefix: string): Promise<number> {
       checkPrefix(prefix);
       let deleted = 0;

@@ -13,6 +13,7 @@ export function withKeyPrefix(store: KeyValueStore, prefix: string): KeyValueSto
     set: (key, value, options) => store.set(scoped(key), value, options),
     delete: (...keys) => store.delete(...keys.map(scoped)),
     increment: (key, options) => store.increment(scoped(key), options),
+    setMax: (key, value, options) => store.setMax(scoped(key), value, options),
     deleteByPrefix: (keyPrefix) => store.deleteByPrefix(scoped(keyPrefix)),
     ping: () => store.ping(),
     close: () => store.close(),

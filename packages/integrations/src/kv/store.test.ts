@@ -81,6 +81,27 @@ describe.each(kvTestTargets())('KeyValueStore contract: $name', (target) => {
     await expect(kv().increment('fraction')).rejects.toThrow(/not an integer/);
   });
 
+  it('setMax never moves a value back, even under 50 concurrent calls', async () => {
+    expect(await kv().setMax('max', 10)).toBe(10);
+    expect(await kv().setMax('max', 5)).toBe(10);
+    expect(await kv().get('max')).toBe(10);
+    const values = Array.from({ length: 50 }, (_, i) => 1_700_000_000 + ((i * 37) % 50));
+    await Promise.all(values.map((value) => kv().setMax('max:race', value, { ttlSeconds: 60 })));
+    expect(await kv().get('max:race')).toBe(Math.max(...values));
+    await kv().set('max:text', 'not a number');
+    expect(await kv().setMax('max:text', 3)).toBe(3);
+    await expect(kv().setMax('max', 1.5)).rejects.toThrow(RangeError);
+  });
+
+  it('setMax replaces the expiry, as set does', async () => {
+    await kv().setMax('max:ttl', 7, { ttlSeconds: 1 });
+    await kv().setMax('max:kept', 7, { ttlSeconds: 1 });
+    await kv().setMax('max:kept', 3);
+    await sleep(1_100);
+    expect(await kv().get('max:ttl')).toBeNull();
+    expect(await kv().get('max:kept')).toBe(7);
+  });
+
   it('deletes keys and counts only those that existed', async () => {
     await Promise.all([kv().set('del:a', 1), kv().set('del:b', 2)]);
     expect(await kv().delete('del:a', 'del:b', 'del:missing')).toBe(2);

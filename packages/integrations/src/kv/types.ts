@@ -29,6 +29,12 @@ export interface KeyValueStore {
    * the key holds something other than an integer. Keeps an existing expiry.
    */
   increment(key: string, options?: IncrementOptions): Promise<number>;
+  /**
+   * Atomically stores the larger of `value` and the integer already at `key` (a missing or
+   * non-integer value counts as lower), with `options.ttlSeconds` as the new expiry (none
+   * without it); resolves to what is stored. For "never move back" markers.
+   */
+  setMax(key: string, value: number, options?: SetOptions): Promise<number>;
   /** Deletes every key that starts with `prefix` (non-empty); resolves to how many. */
   deleteByPrefix(prefix: string): Promise<number>;
   /** Resolves when the backend answers; rejects otherwise (for readiness checks). */

@@ -1,6 +1,6 @@
 import { Redis, type RedisConfigNodejs } from '@upstash/redis';
 import type { IncrementOptions, KeyValueStore, SetOptions } from './types.js';
-import { checkPrefix, checkTtlSeconds, decodeJson, encodeJson } from './values.js';
+import { checkInteger, checkPrefix, checkTtlSeconds, decodeJson, encodeJson } from './values.js';
 
 export interface UpstashConnection {
   readonly url: string;
@@ -8,8 +8,16 @@ export interface UpstashConnection {
 }
 
 export interface UpstashStoreOptions {
-  /** Retries on network errors; the client's default is 5 with exponential backoff. */
+  /**
+   * Retries on network errors. Default: one retry after 50 ms (the client's own default, 5
+   * with exponential backoff, holds a request for seconds while Redis is down).
+   */
   readonly retry?: RedisConfigNodejs['retry'];
+  /**
+   * Every command (all its attempts together) is aborted after this many milliseconds and
+   * rejects, so an unreachable Redis costs a caller at most this long. Default 1000.
+   */
+  readonly timeoutMs?: number;
   /** SCAN COUNT hint per round trip in `deleteByPrefix`. Default 100. */
   readonly scanCount?: number;
 }
@@ -32,6 +40,18 @@ local value = redis.call('INCR', KEYS[1])
 if created then redis.call('EXPIRE', KEYS[1], ARGV[1]) end
 return value`;
 
+/** Stores max(current integer, ARGV[1]) with an optional EX of ARGV[2]; returns it. */
+const SET_MAX = `local value = tonumber(ARGV[1])
+local current = tonumber(redis.call('GET', KEYS[1]))
+if current and current == math.floor(current) and current > value then value = current end
+local text = string.format('%d', value)
+if ARGV[2] == '' then redis.call('SET', KEYS[1], text)
+else redis.call('SET', KEYS[1], text, 'EX', ARGV[2]) end
+return value`;
+
+export const defaultUpstashTimeoutMs = 1_000;
+const defaultRetry = { retries: 1, backoff: () => 50 } as const;
+
 /** Escapes SCAN MATCH glob characters so the prefix matches literally. */
 const escapeGlob = (text: string) => text.replace(/[*?[\]\\]/g, '\\$&');
 
@@ -39,17 +59,21 @@ export function createUpstashStore(
   connection: UpstashConnection,
   options: UpstashStoreOptions = {},
 ): UpstashStore {
+  const timeoutMs = options.timeoutMs ?? defaultUpstashTimeoutMs;
   const settings = {
     url: connection.url,
     token: connection.token,
     enableTelemetry: false,
-    ...(options.retry === undefined ? {} : { retry: options.retry }),
+    retry: options.retry ?? defaultRetry,
+    // A function: the client then makes one signal per command and rethrows its abort.
+    signal: () => AbortSignal.timeout(timeoutMs),
   };
   // The store reads raw strings and parses JSON itself: the client's automatic
   // deserialisation would turn SCAN keys such as "123" or "true" into numbers and booleans.
   const raw = new Redis({ ...settings, automaticDeserialization: false });
   const redis = new Redis(settings);
   const incrementWithTtl = raw.createScript<number>(INCREMENT_WITH_TTL);
+  const setMax = raw.createScript<number>(SET_MAX);
   const scanCount = options.scanCount ?? 100;
 
   return {
@@ -77,6 +101,11 @@ export function createUpstashStore(
       return Number(await incrementWithTtl.exec([key], [String(ttl)]));
     },
 
+    async setMax(key: string, value: number, setOptions?: SetOptions): Promise<number> {
+      const ttl = checkTtlSeconds(setOptions?.ttlSeconds);
+      const args = [String(checkInteger(value)), ttl === undefined ? '' : String(ttl)];
+      return Number(await setMax.exec([key], args));
+    },
     async deleteByPrefix(prefix: string): Promise<number> {
       const match = `${escapeGlob(checkPrefix(prefix))}*`;
       let cursor = '0';

@@ -33,3 +33,10 @@ export function checkPrefix(prefix: string): string {
   }
   return prefix;
 }
+
+export function checkInteger(value: number): number {
+  if (!Number.isSafeInteger(value)) {
+    throw new RangeError(`KeyValueStore: expected a safe integer, got ${value}`);
+  }
+  return value;
+}

@@ -12,6 +12,7 @@ export interface UpstashBridgeOptions {
   readonly token?: string;
   /** Where to listen: 127.0.0.1 and a port the OS picks unless given. */
   readonly host?: string;
+  /** The port to listen on (e.g. to start a bridge again where a stopped one was); 0 picks one. */
   readonly port?: number;
 }
 

@@ -12,13 +12,22 @@ import {
   type SubscriptionSnapshot,
   WebhookSignatureError,
 } from '@aria/integrations';
+import { z } from 'zod';
 import type { ApiDeps } from '../../context.js';
+import { instantSchema, text } from '../../schemas/primitives.js';
+import {
+  deliveryIdOf,
+  isUnusableContent,
+  park,
+  UnusableDeliveryError,
+} from '../webhook-parking.js';
 import { requireBilling, stateFromSnapshot } from './stripe-state.js';
 
 /**
  * What became of one delivery; `ignored`: acknowledged, nothing to apply (e.g. an unknown
  * type); `cancelled_second_subscription`: a second live subscription of an athlete (e.g. two
- * checkouts paid) was cancelled in Stripe.
+ * checkouts paid) was cancelled in Stripe; `parked`: signed, but its content cannot be applied
+ * (kept for an operator, `reason`).
  */
 export interface StripeWebhookResult {
   readonly eventId: string;
@@ -26,10 +35,42 @@ export interface StripeWebhookResult {
   readonly outcome:
     | Exclude<StripeEventOutcome, 'second_subscription'>
     | 'ignored'
-    | 'cancelled_second_subscription';
+    | 'cancelled_second_subscription'
+    | 'parked';
   readonly athleteId?: string;
   /** The subscription the event concerns, when it concerns one. */
   readonly subscriptionId?: string;
+  readonly reason?: string;
+}
+
+const optionalId = text().min(1).max(255).optional();
+
+/** What Aria stores of an event: anything else (no id, a date out of range, NUL) is parked. */
+const usableEvent = z.looseObject({
+  id: text().min(1).max(255),
+  type: text().max(255),
+  created: instantSchema,
+  subscriptionId: optionalId,
+  customerId: optionalId,
+  athleteId: optionalId,
+  invoiceId: optionalId,
+});
+
+function checkUsable(event: BillingEvent): BillingEvent {
+  const checked = usableEvent.safeParse(event);
+  if (checked.success) return event;
+  const fields = checked.error.issues.map((issue) => issue.path.join('.') || 'event');
+  throw new UnusableDeliveryError(`The event is not usable: ${[...new Set(fields)].join(', ')}.`);
+}
+
+/** The `id` of a JSON body, if it has one (for parking an event that could not be read). */
+function idIn(rawBody: string): unknown {
+  try {
+    const body: unknown = JSON.parse(rawBody);
+    return typeof body === 'object' && body !== null && 'id' in body ? body.id : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 const provider = 'stripe';
@@ -81,7 +122,8 @@ async function athleteFor(
  * snapshot), and applies it with the event id in one transaction (see applyStripeEvent: a replay
  * is a duplicate, an event older than the last applied is stale). Throws NOT_CONFIGURED or
  * BAD_REQUEST; a failed Stripe read rejects, so Stripe delivers the event again later. A live
- * subscription while the athlete already has another one is cancelled in Stripe.
+ * subscription while the athlete already has another one is cancelled in Stripe. A signed event
+ * whose content cannot be read or stored is parked (see webhook-parking.ts).
  */
 export async function handleStripeWebhook(
   deps: Pick<ApiDeps, 'db' | 'billing'>,
@@ -89,7 +131,30 @@ export async function handleStripeWebhook(
   signature: string | undefined,
 ): Promise<StripeWebhookResult> {
   const billing = requireBilling(deps);
-  const event = await verify(billing, rawBody, signature);
+  let event: BillingEvent;
+  try {
+    event = checkUsable(await verify(billing, rawBody, signature));
+  } catch (error) {
+    if (error instanceof AppError) throw error; // no signature, or it does not verify
+    // Verified, but reading the event failed (reading is pure): its content is the problem.
+    const deliveryId = deliveryIdOf(idIn(rawBody), rawBody);
+    const delivery = { provider, deliveryId, rawBody };
+    return { eventId: deliveryId, type: 'unknown', ...(await park(deps.db, delivery, error)) };
+  }
+  try {
+    return await apply(deps, billing, event);
+  } catch (error) {
+    if (!isUnusableContent(error)) throw error;
+    const delivery = { provider, deliveryId: event.id, rawBody };
+    return { eventId: event.id, type: event.type, ...(await park(deps.db, delivery, error)) };
+  }
+}
+
+async function apply(
+  deps: Pick<ApiDeps, 'db'>,
+  billing: BillingProvider,
+  event: BillingEvent,
+): Promise<StripeWebhookResult> {
   const result = { eventId: event.id, type: event.type };
   if (event.kind === 'unhandled' || event.subscriptionId === undefined) {
     const recorded = await recordWebhookEvent(deps.db, provider, event.id);

@@ -1,5 +1,10 @@
 import { type Config, loadConfig } from '@aria/config';
-import { listDailyMetrics, provisionAthlete, wearableConnections } from '@aria/db';
+import {
+  listDailyMetrics,
+  listParkedWebhookDeliveries,
+  provisionAthlete,
+  wearableConnections,
+} from '@aria/db';
 import { describeEachDriver } from '@aria/db/testing';
 import { terraSignatureHeader } from '@aria/integrations';
 import { expect, it } from 'vitest';
@@ -139,14 +144,19 @@ describeEachDriver('handleTerraWebhook', (suite) => {
     });
   });
 
-  it('acknowledges lifecycle noise without storing it, and refuses a body that is not JSON', async () => {
+  it('acknowledges lifecycle noise without storing it, and parks a signed body that is not JSON', async () => {
     const now = 1_780_000_500;
     const healthcheck = JSON.stringify({ type: 'healthcheck', status: 'success' });
     expect(await handleTerraWebhook(at(now), healthcheck, signed(healthcheck, now))).toMatchObject({
       outcome: 'ignored',
     });
-    await expect(
-      handleTerraWebhook(at(now), 'not json', signed('not json', now)),
-    ).rejects.toMatchObject({ code: 'BAD_REQUEST' });
+    // Signed, so Terra sent it: refusing it would only make Terra deliver it again.
+    expect(await handleTerraWebhook(at(now), 'not json', signed('not json', now))).toMatchObject({
+      outcome: 'parked',
+    });
+    const parked = await listParkedWebhookDeliveries(suite.db, 'terra');
+    expect(parked.map((row) => Buffer.from(row.bodyBase64, 'base64').toString())).toContain(
+      'not json',
+    );
   });
 });

@@ -11,20 +11,17 @@ import {
   verifyTerraSignature,
 } from '@aria/integrations';
 import type { ApiDeps } from '../../context.js';
+import { isUnusableContent, park } from '../webhook-parking.js';
 
-/** What became of one delivery; `ignored`: verified and acknowledged, nothing to store. */
+/**
+ * What became of one delivery; `ignored`: verified and acknowledged, nothing to store;
+ * `parked`: verified, but its content cannot be applied (kept for an operator, `reason`).
+ */
 export interface TerraWebhookResult {
   readonly eventId: string;
   readonly type: string;
-  readonly outcome: WearableWebhookOutcome | 'ignored';
-}
-
-function parseJson(rawBody: string): unknown {
-  try {
-    return JSON.parse(rawBody);
-  } catch (error) {
-    throw new AppError('BAD_REQUEST', 'The Terra webhook body is not JSON.', { cause: error });
-  }
+  readonly outcome: WearableWebhookOutcome | 'ignored' | 'parked';
+  readonly reason?: string;
 }
 
 function typeOf(payload: unknown): string {
@@ -40,7 +37,8 @@ function typeOf(payload: unknown): string {
  * A Terra delivery: verified (HMAC-SHA256 over `${t}.${body}`, 300 s, constant time), then
  * its connection changes or daily metrics applied in one transaction with its delivery id, so
  * a redelivery is a no-op. NOT_CONFIGURED without TERRA_WEBHOOK_SECRET; BAD_REQUEST for a
- * signature that does not verify or a body that is not JSON.
+ * signature that does not verify. A verified body that cannot be read or stored (not JSON, a
+ * day PostgreSQL cannot hold, …) is parked, not refused: Terra would redeliver it forever.
  */
 export async function handleTerraWebhook(
   deps: Pick<ApiDeps, 'config' | 'db' | 'now'>,
@@ -55,14 +53,33 @@ export async function handleTerraWebhook(
   if (!check.ok) {
     throw new AppError('BAD_REQUEST', `The terra-signature header is ${check.reason}.`);
   }
-  const payload = parseJson(rawBody);
   const eventId = terraDeliveryId(rawBody);
-  const type = typeOf(payload);
-  const user = terraMetricsUser(payload);
-  const timeZone = user ? await findWearableAthleteTimeZone(deps.db, user) : 'UTC';
-  const effect = normalizeTerraWebhook(payload, timeZone);
-  if (effect.kind === 'ignored') return { eventId, type, outcome: 'ignored' };
-  const outcome = await applyWearableWebhook(deps.db, {
+  let type = 'unknown';
+  let reading = true; // reading the body is pure: any failure there is about its content
+  try {
+    const payload: unknown = JSON.parse(rawBody);
+    type = typeOf(payload);
+    const user = terraMetricsUser(payload);
+    reading = false; // the athlete's time zone: a database read, not content
+    const timeZone = user ? await findWearableAthleteTimeZone(deps.db, user) : 'UTC';
+    reading = true;
+    const effect = normalizeTerraWebhook(payload, timeZone);
+    if (effect.kind === 'ignored') return { eventId, type, outcome: 'ignored' };
+    reading = false;
+    return { eventId, type, outcome: await apply(deps, eventId, effect) };
+  } catch (error) {
+    if (!reading && !isUnusableContent(error)) throw error;
+    const delivery = { provider: 'terra', deliveryId: eventId, rawBody };
+    return { eventId, type, ...(await park(deps.db, delivery, error)) };
+  }
+}
+
+function apply(
+  deps: Pick<ApiDeps, 'db'>,
+  eventId: string,
+  effect: Exclude<ReturnType<typeof normalizeTerraWebhook>, { kind: 'ignored' }>,
+): Promise<WearableWebhookOutcome> {
+  return applyWearableWebhook(deps.db, {
     webhookProvider: 'terra',
     eventId,
     connections: effect.kind === 'connections' ? effect.changes : [],
@@ -77,5 +94,4 @@ export async function handleTerraWebhook(
           }
         : null,
   });
-  return { eventId, type, outcome };
 }

@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import type { RateLimitDecision, RateLimiter } from '../metering/types.js';
+import { createDegradation, type DegradedUse } from './degradation.js';
+import { failOpenRateLimiter } from './fail-open-rate-limiter.js';
+
+const rule = { limit: 10, windowSeconds: 60 };
+const at = Date.UTC(2026, 5, 1, 12, 0, 30);
+
+function limiterAnswering(answer: () => Promise<RateLimitDecision>): RateLimiter {
+  return { limit: answer };
+}
+
+describe('failOpenRateLimiter', () => {
+  const run = async (inner: RateLimiter) => {
+    const degradation = createDegradation();
+    const reported: DegradedUse[] = [];
+    degradation.subscribe((use) => reported.push(use));
+    const decision = await failOpenRateLimiter(inner, degradation, () => at).limit('k', rule);
+    return { decision, reported };
+  };
+  const allowed = { success: true, limit: 10, remaining: 10, reset: Date.UTC(2026, 5, 1, 12, 1) };
+
+  it('passes real decisions through, refusals included', async () => {
+    const refusal = { success: false, limit: 10, remaining: 0, reset: at + 30_000 };
+    expect(await run(limiterAnswering(async () => refusal))).toEqual({
+      decision: refusal,
+      reported: [],
+    });
+  });
+
+  it('lets the call through and reports it when the store fails', async () => {
+    const failing = limiterAnswering(async () => {
+      throw new Error('fetch failed');
+    });
+    expect(await run(failing)).toEqual({ decision: allowed, reported: ['rate_limit'] });
+  });
+
+  it("treats @upstash/ratelimit's own timeout answer (limit 0) as a failure", async () => {
+    const timedOut = limiterAnswering(async () => ({
+      success: true,
+      limit: 0,
+      remaining: 0,
+      reset: 0,
+    }));
+    expect(await run(timedOut)).toEqual({ decision: allowed, reported: ['rate_limit'] });
+  });
+});

@@ -1,0 +1,31 @@
+import type { RateLimitDecision, RateLimiter, RateLimitRule } from '../metering/types.js';
+import type { Degradation } from './degradation.js';
+
+/**
+ * The limiter, failing open: when the store cannot count the call (Redis unreachable, or
+ * `@upstash/ratelimit`'s own timeout, which answers success with a limit of 0), the call is
+ * allowed with the rule's full limit in the headers, and the degradation is reported.
+ */
+export function failOpenRateLimiter(
+  limiter: RateLimiter,
+  degradation: Degradation,
+  now: () => number = Date.now,
+): RateLimiter {
+  const allowed = (rule: RateLimitRule): RateLimitDecision => {
+    const windowMs = rule.windowSeconds * 1_000;
+    const reset = (Math.floor(now() / windowMs) + 1) * windowMs;
+    return { success: true, limit: rule.limit, remaining: rule.limit, reset };
+  };
+  return {
+    async limit(key, rule) {
+      try {
+        const decision = await limiter.limit(key, rule);
+        if (decision.limit === rule.limit) return decision;
+        degradation.report('rate_limit', new Error('the rate limiter timed out'));
+      } catch (error) {
+        degradation.report('rate_limit', error);
+      }
+      return allowed(rule);
+    },
+  };
+}
