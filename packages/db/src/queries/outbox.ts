@@ -172,15 +172,17 @@ export async function unparkOutboxEvent(
 export async function outboxStats(db: AriaDatabase) {
   const [row] = await db
     .select({
-      pending: sql<number>`count(*) filter (where ${outboxEvents.publishedAt} is null and ${outboxEvents.parkedAt} is null)`.mapWith(
-        Number,
-      ),
+      pending:
+        sql<number>`count(*) filter (where ${outboxEvents.publishedAt} is null and ${outboxEvents.parkedAt} is null)`.mapWith(
+          Number,
+        ),
       parked: sql<number>`count(*) filter (where ${outboxEvents.parkedAt} is not null)`.mapWith(
         Number,
       ),
-      oldestPendingSeconds: sql<number>`coalesce(extract(epoch from now() - min(${outboxEvents.createdAt}) filter (where ${outboxEvents.publishedAt} is null and ${outboxEvents.parkedAt} is null)), 0)`.mapWith(
-        Number,
-      ),
+      oldestPendingSeconds:
+        sql<number>`coalesce(extract(epoch from now() - min(${outboxEvents.createdAt}) filter (where ${outboxEvents.publishedAt} is null and ${outboxEvents.parkedAt} is null)), 0)`.mapWith(
+          Number,
+        ),
     })
     .from(outboxEvents);
   return row ?? { pending: 0, parked: 0, oldestPendingSeconds: 0 };

@@ -1,0 +1,2 @@
+export { type JobsTestDatabase, openJobsTestDatabase } from './database.js';
+export { eventually } from './eventually.js';
