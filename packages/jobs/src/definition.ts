@@ -12,6 +12,11 @@ export interface JobDefinition<Data> {
   readonly retryDelaySeconds?: number;
   /** A run that takes longer fails (and is retried); a crashed worker's job is retried after it too. */
   readonly expireInSeconds?: number;
+  /**
+   * `short`: at most one job per `singletonKey` waits in the queue (a second send while one
+   * waits is dropped); running and retrying jobs do not count. Default `standard`.
+   */
+  readonly policy?: 'standard' | 'short';
 }
 
 export interface RetryPolicy {

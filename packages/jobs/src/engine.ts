@@ -27,6 +27,8 @@ export interface JobEngineOptions {
 export interface SendOptions {
   /** Not run before this time. */
   readonly startAfter?: Date;
+  /** With the `short` policy: dropped while a job with this key waits. */
+  readonly singletonKey?: string;
 }
 
 export interface JobRun<Data> {
@@ -48,7 +50,8 @@ export interface JobEngine {
   start(): Promise<void>;
   /** Stops polling and waits up to `timeoutMs` for running jobs; unfinished ones are retried later. */
   stop(timeoutMs?: number): Promise<void>;
-  send<Data>(job: JobDefinition<Data>, data: Data, options?: SendOptions): Promise<string>;
+  /** The new job's id; null when a `short` queue already holds a waiting job with the key. */
+  send<Data>(job: JobDefinition<Data>, data: Data, options?: SendOptions): Promise<string | null>;
   work<Data>(
     job: JobDefinition<Data>,
     handler: JobHandler<Data>,
@@ -90,6 +93,7 @@ export function createJobEngine(options: JobEngineOptions): JobEngine {
         retryLimit: policy.maxAttempts - 1,
         retryDelay: policy.retryDelaySeconds,
         retryBackoff: true,
+        policy: job.policy ?? 'standard',
         expireInSeconds: policy.expireInSeconds,
         deadLetter: dead,
       };
@@ -116,11 +120,10 @@ export function createJobEngine(options: JobEngineOptions): JobEngine {
 
     async send(job, data, sendOptions = {}) {
       known(job);
-      const id = await boss.send(job.name, data as object, {
+      return boss.send(job.name, data as object, {
         ...(sendOptions.startAfter ? { startAfter: sendOptions.startAfter } : {}),
+        ...(sendOptions.singletonKey ? { singletonKey: sendOptions.singletonKey } : {}),
       });
-      if (!id) throw new Error(`pg-boss refused a "${job.name}" job`);
-      return id;
     },
 
     async work(job, handler, workOptions = {}) {
