@@ -1,5 +1,6 @@
 import { ConfigError, loadConfig } from '@aria/config';
 import { demoAthleteId, migrate, seedDevelopmentData } from '@aria/db';
+import { startJobs } from '@aria/jobs';
 import { createApp } from './app.js';
 import { createDeps } from './deps.js';
 import { developmentBanner, signDevelopmentToken } from './dev/development-access.js';
@@ -43,8 +44,22 @@ async function main() {
     if (seeded) logger.info('seeded the demo athlete and knowledge articles');
   }
 
+  // Sends jobs always; works them here too unless `pnpm worker` does (JOBS_IN_PROCESS=false).
+  const jobs = await startJobs({
+    config,
+    database: deps.database,
+    logger,
+    runWorkers: config.jobs.inProcess,
+  });
+  logger.info({ inProcess: config.jobs.inProcess }, 'background jobs started');
+
   const lifecycle = createLifecycle();
-  const app = createApp({ deps, logger, lifecycle, metrics: observability.metrics });
+  const app = createApp({
+    deps: { ...deps, jobs: jobs.engine },
+    logger,
+    lifecycle,
+    metrics: observability.metrics,
+  });
   const server = await startHttpServer(app, config.server);
   lifecycle.markStarted();
   logger.info({ port: server.port }, 'listening');
@@ -69,7 +84,8 @@ async function main() {
     logger.info({ signal }, 'signal received');
     shutdownGracefully({
       server,
-      deps,
+      // Running jobs finish (or are handed back to the queue) before the pools close.
+      deps: { close: () => jobs.stop(config.server.shutdownTimeoutMs).then(() => deps.close()) },
       lifecycle,
       logger,
       graceMs: config.server.shutdownTimeoutMs,

@@ -1,6 +1,7 @@
 import type { Config } from '@aria/config';
 import type { AriaDatabase } from '@aria/db';
 import type { AiProvider, BillingProvider, KeyValueStore } from '@aria/integrations';
+import type { JobEngine } from '@aria/jobs';
 import type { Authenticator, Credentials, Identity } from './auth/identity.js';
 import type { RateLimiter } from './metering/types.js';
 
@@ -17,6 +18,8 @@ export interface ApiDeps {
   readonly billing?: BillingProvider | undefined;
   /** Injected so tests can move time; production passes `() => new Date()`. */
   readonly now: () => Date;
+  /** Background jobs (pg-boss); absent where no engine was started (most tests). */
+  readonly jobs?: JobEngine | undefined;
 }
 
 /** Built per request by the transport (tRPC fetch handler or the REST adapter). */
