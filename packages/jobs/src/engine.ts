@@ -97,9 +97,11 @@ export function createJobEngine(options: JobEngineOptions): JobEngine {
         expireInSeconds: policy.expireInSeconds,
         deadLetter: dead,
       };
-      await boss.createQueue(dead, { name: dead, retentionMinutes: 60 * 24 * 30 });
-      await boss.createQueue(job.name, { name: job.name, ...settings });
-      await boss.updateQueue(job.name, { name: job.name, ...settings });
+      await racingOthers(() =>
+        boss.createQueue(dead, { name: dead, retentionMinutes: 60 * 24 * 30 }),
+      );
+      await racingOthers(() => boss.createQueue(job.name, { name: job.name, ...settings }));
+      await racingOthers(() => boss.updateQueue(job.name, { name: job.name, ...settings }));
     }
   };
 
@@ -155,6 +157,23 @@ export function createJobEngine(options: JobEngineOptions): JobEngine {
       return false;
     },
   };
+}
+
+/**
+ * Processes starting together create the same queues (tables and partitions) at once, and
+ * Postgres may pick one of them as a deadlock victim or see a duplicate; creating a queue
+ * is idempotent, so the loser tries again.
+ */
+async function racingOthers(create: () => Promise<void>): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await create();
+    } catch (error) {
+      const code = (error as { code?: unknown }).code;
+      if (attempt >= 8 || (code !== '40P01' && code !== '23505' && code !== '42P07')) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 50 + Math.random() * 200 * attempt));
+    }
+  }
 }
 
 function requirePglite(database: DatabaseHandle) {

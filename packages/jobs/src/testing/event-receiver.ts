@@ -14,8 +14,11 @@ export interface ReceivedEvent {
   readonly answered: number | 'hang';
 }
 
-/** How the receiver answers a delivery: a status code, or `hang` (never answers). */
-export type ReceiverBehaviour = (event: { id: string; attempt: number }) => number | 'hang';
+/** How the receiver answers a delivery: a status code (after `delayMs`), or `hang` (never answers). */
+export type ReceiverBehaviour = (event: {
+  id: string;
+  attempt: number;
+}) => number | 'hang' | { readonly status: number; readonly delayMs: number };
 
 /** A local TrackLit stand-in over real HTTP: records every POST and answers as told. */
 export interface EventReceiver {
@@ -42,7 +45,8 @@ export async function startEventReceiver(secret: string): Promise<EventReceiver>
     const parsed = JSON.parse(body) as { id: string; type: string; data: { athleteId: string } };
     const attempt = (attempts.get(parsed.id) ?? 0) + 1;
     attempts.set(parsed.id, attempt);
-    const answer = behaviour({ id: parsed.id, attempt });
+    const behaved = behaviour({ id: parsed.id, attempt });
+    const answer = typeof behaved === 'object' ? behaved.status : behaved;
     received.push({
       id: parsed.id,
       type: parsed.type,
@@ -56,6 +60,7 @@ export async function startEventReceiver(secret: string): Promise<EventReceiver>
       hanging.add(response);
       return;
     }
+    if (typeof behaved === 'object') await new Promise((done) => setTimeout(done, behaved.delayMs));
     response.writeHead(answer, { 'content-type': 'application/json' }).end('{}');
   };
 
