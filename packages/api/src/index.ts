@@ -25,6 +25,10 @@ export * from './schemas/plan-document.js';
 export * from './schemas/plans.js';
 export * from './schemas/training.js';
 export * from './schemas/wearables.js';
+export {
+  handleTrackLitWebhook,
+  type TrackLitWebhookResult,
+} from './tracklit/webhook.js';
 export { createCallerFactory } from './trpc.js';
 export type * from './views/billing.js';
 export type * from './views/coaching.js';

@@ -7,6 +7,15 @@ CREATE TABLE "operator_audit_log" (
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
+CREATE TABLE "parked_webhooks" (
+	"id" bigint PRIMARY KEY GENERATED ALWAYS AS IDENTITY (sequence name "parked_webhooks_id_seq" INCREMENT BY 1 MINVALUE 1 MAXVALUE 9223372036854775807 START WITH 1 CACHE 1),
+	"provider" text NOT NULL,
+	"event_id" text,
+	"reason" text NOT NULL,
+	"body" text NOT NULL,
+	"received_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
 ALTER TABLE "outbox_events" ADD COLUMN "event_id" uuid DEFAULT gen_random_uuid() NOT NULL;--> statement-breakpoint
 ALTER TABLE "outbox_events" ADD COLUMN "athlete_id" text NOT NULL;--> statement-breakpoint
 ALTER TABLE "outbox_events" ADD COLUMN "locked_until" timestamp with time zone;--> statement-breakpoint
@@ -14,6 +23,7 @@ ALTER TABLE "outbox_events" ADD COLUMN "parked_at" timestamp with time zone;--> 
 ALTER TABLE "training_sessions" ADD COLUMN "source" text;--> statement-breakpoint
 ALTER TABLE "training_sessions" ADD COLUMN "external_id" text;--> statement-breakpoint
 CREATE INDEX "operator_audit_log_created_idx" ON "operator_audit_log" USING btree ("created_at");--> statement-breakpoint
+CREATE INDEX "parked_webhooks_received_idx" ON "parked_webhooks" USING btree ("received_at");--> statement-breakpoint
 CREATE UNIQUE INDEX "outbox_events_event_id_unique" ON "outbox_events" USING btree ("event_id");--> statement-breakpoint
 CREATE INDEX "outbox_events_athlete_pending_idx" ON "outbox_events" USING btree ("athlete_id","id") WHERE "outbox_events"."published_at" IS NULL AND "outbox_events"."parked_at" IS NULL;--> statement-breakpoint
 CREATE UNIQUE INDEX "training_sessions_external_unique" ON "training_sessions" USING btree ("athlete_id","source","external_id");

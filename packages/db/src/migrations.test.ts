@@ -17,6 +17,7 @@ const expectedTables = [
   'mood_reports',
   'operator_audit_log',
   'outbox_events',
+  'parked_webhooks',
   'processed_webhook_events',
   'subscriptions',
   'training_plans',

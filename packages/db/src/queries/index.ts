@@ -5,6 +5,7 @@ export * from './coach-links.js';
 export * from './conversations.js';
 export * from './knowledge.js';
 export * from './outbox.js';
+export * from './parked-webhooks.js';
 export * from './plans.js';
 export * from './subscriptions.js';
 export * from './training.js';

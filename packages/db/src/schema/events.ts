@@ -64,6 +64,25 @@ export const outboxEvents = pgTable(
   ],
 );
 
+/**
+ * Webhook deliveries that verified but could not be used (not JSON, wrong shape): kept for
+ * an operator instead of being refused, so the sender does not retry them forever.
+ */
+export const parkedWebhooks = pgTable(
+  'parked_webhooks',
+  {
+    id: bigint({ mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    /** stripe, terra, tracklit */
+    provider: text().notNull(),
+    /** The delivery's own id when it could be read. */
+    eventId: text(),
+    reason: text().notNull(),
+    body: text().notNull(),
+    receivedAt: timestamptz().defaultNow().notNull(),
+  },
+  (table) => [index('parked_webhooks_received_idx').on(table.receivedAt)],
+);
+
 /** What an operator did (admin tools): who, what, to what, and when. */
 export const operatorAuditLog = pgTable(
   'operator_audit_log',
@@ -84,3 +103,4 @@ export type ProcessedWebhookEvent = typeof processedWebhookEvents.$inferSelect;
 export type OutboxEvent = typeof outboxEvents.$inferSelect;
 export type NewOutboxEvent = typeof outboxEvents.$inferInsert;
 export type OperatorAuditEntry = typeof operatorAuditLog.$inferSelect;
+export type ParkedWebhook = typeof parkedWebhooks.$inferSelect;
