@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { asc, eq } from 'drizzle-orm';
-import { describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import type { AriaDatabase } from '../client.js';
 import { outboxEvents } from '../schema/events.js';
 import { describeEachDriver } from '../testing.js';
