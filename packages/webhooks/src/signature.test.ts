@@ -17,9 +17,10 @@ describe('webhook signatures', () => {
   });
 
   it('matches the worked example of the README', async () => {
-    const body = '{"id":"evt_1"}';
+    const body =
+      '{"id":"3f1c2a9e-0b7d-4c1e-9a53-2d8e6b4f7a10","type":"plan.generated","createdAt":"2026-12-01T12:00:00.000Z","data":{"athleteId":"user_42","planId":"p_1","event":"100m"}}';
     expect(await signatureHeader('whsec_example', body, 1764590400)).toBe(
-      't=1764590400,v1=caeaf22b37e6d485cb21d26d9254a9e4e2ce3767dd732523ce736419222c733f',
+      't=1764590400,v1=83a70235e17d9ec7acf7ce999e7561c1b6d7ab4cfb9183e6d5380dd3b3f730e1',
     );
   });
 
