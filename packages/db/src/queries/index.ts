@@ -4,6 +4,7 @@ export * from './billing.js';
 export * from './coach-links.js';
 export * from './conversations.js';
 export * from './knowledge.js';
+export * from './operator-audit.js';
 export * from './outbox.js';
 export * from './parked-webhooks.js';
 export * from './plans.js';

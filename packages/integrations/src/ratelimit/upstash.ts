@@ -53,5 +53,14 @@ export function createUpstashRateLimiter(
       );
       return { success, limit, remaining: Math.max(0, remaining), reset };
     },
+
+    async reset(key, windowSeconds) {
+      // Any limiter of the prefix deletes a key's windows; the limit plays no part.
+      for (const seconds of windowSeconds) {
+        await limiterFor({ limit: 1, windowSeconds: seconds }).resetUsedTokens(
+          windowedKey(key, { limit: 1, windowSeconds: seconds }),
+        );
+      }
+    },
   };
 }
