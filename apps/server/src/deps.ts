@@ -9,6 +9,7 @@ import {
   createRateLimiter,
   type StripeBillingOptions,
 } from '@aria/integrations';
+import type { JobEngine } from '@aria/jobs';
 import { developmentJwtSecret } from './dev/development-access.js';
 
 export interface ServerDeps extends ApiDeps {
@@ -29,6 +30,8 @@ export interface CreateDepsOptions {
   readonly stripe?: StripeBillingOptions;
   /** An open database to use instead of opening one from Config (tests); its owner closes it. */
   readonly database?: DatabaseHandle;
+  /** A started job engine on that database (tests of the operator tools); its owner stops it. */
+  readonly jobs?: JobEngine;
 }
 
 /** Chooses every adapter once, from Config (ARCHITECTURE.md, "Conventions"). */
@@ -55,6 +58,7 @@ export async function createDeps(
     rateLimiter: createRateLimiter(kv, { now: () => now().getTime() }),
     ai: createAiProvider(config),
     billing: createBillingProvider(config, options.stripe),
+    jobs: options.jobs,
     async close() {
       const ownDatabase = options.database === undefined;
       await Promise.allSettled([ownDatabase ? database.close() : undefined, kv.close()]);

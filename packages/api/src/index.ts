@@ -14,6 +14,7 @@ export {
   handleTerraWebhook,
   type TerraWebhookResult,
 } from './routers/wearables/terra-webhook.js';
+export * from './schemas/admin.js';
 export * from './schemas/api-keys.js';
 export * from './schemas/athletes.js';
 export * from './schemas/billing.js';
