@@ -33,7 +33,7 @@ describe.each(kvTestTargets())('RateLimiter contract: $name', (target) => {
   afterAll(suite.teardown);
   const key = () => `user:${randomUUID()}`;
 
-  it('reset forgets a key\'s calls in the named windows only, and no other key\'s', async () => {
+  it("reset forgets a key's calls in the named windows only, and no other key's", async () => {
     await awayFromWindowEnd(60_000, 5_000);
     const [caller, other] = [key(), key()];
     const minute = { limit: 2, windowSeconds: 60 };
