@@ -1,6 +1,7 @@
 /**
- * Builds what the container runs: `dist/main.js` (the server) and `dist/migrate.js` (the
- * one-shot migration command), each one self-contained ESM bundle of the workspace packages
+ * Builds what the container runs: `dist/main.js` (the server), `dist/worker.js` (the
+ * background jobs alone, `pnpm worker`) and `dist/migrate.js` (the one-shot migration
+ * command), each one self-contained ESM bundle of the workspace packages
  * and their npm dependencies, so the image needs no node_modules and no TypeScript runtime.
  *
  * Three things the bundle cannot carry inline are copied next to it:
@@ -31,6 +32,7 @@ export const pgliteAssets = ['pglite.wasm', 'initdb.wasm', 'pglite.data'] as con
 /** Entry points, named as they appear in `dist/` and in the Dockerfile. */
 export const entryPoints = {
   main: join(serverDir, 'src/main.ts'),
+  worker: join(repoDir, 'apps/worker/src/main.ts'),
   migrate: join(dbDir, 'src/cli/migrate.ts'),
 } as const;
 

@@ -69,7 +69,8 @@ param otelSampleRatio string = '1'
 @description('Provider secrets already set in Key Vault: [{ env: "OPENAI_API_KEY", secret: "openai-api-key" }, ...].')
 param optionalSecrets array = []
 
-// Worker (background dispatcher; its entry point arrives with the outbox issue)
+// Worker: `node dist/worker.js` (pnpm worker) works the background jobs, TrackLit event
+// delivery among them. Deployed, it takes them off the API (JOBS_IN_PROCESS=false there).
 param deployWorker bool = false
 param workerCommand array = ['node', 'dist/worker.js']
 

@@ -17,10 +17,14 @@ const config: UserConfig = defineConfig({
   target: 'es2022',
   dts: {
     // tsc's resolver honours `paths`; the server modules are inlined from the generated file.
-    resolve: serverModules,
+    resolve: [...serverModules, '@aria/webhooks'],
     resolver: 'tsc',
     compilerOptions: {
-      paths: Object.fromEntries(serverModules.map((module) => [module, [routerTypes]])),
+      paths: {
+        ...Object.fromEntries(serverModules.map((module) => [module, [routerTypes]])),
+        // Dependency-free and published as part of this package (payload types, verifyAriaWebhook).
+        '@aria/webhooks': [path.resolve(import.meta.dirname, '../webhooks/src/index.ts')],
+      },
     },
   },
   hooks: {

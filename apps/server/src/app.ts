@@ -27,6 +27,7 @@ import { healthRoutes } from './routes/health.js';
 import { trpcEndpoint, trpcRoutes } from './routes/trpc.js';
 import { stripeWebhookRoutes } from './routes/webhooks-stripe.js';
 import { terraWebhookRoutes } from './routes/webhooks-terra.js';
+import { trackLitWebhookRoutes } from './routes/webhooks-tracklit.js';
 
 export interface AppOptions {
   readonly deps: ServerDeps;
@@ -69,6 +70,7 @@ export function createApp({ deps, logger, lifecycle, metrics = createMetrics() }
   app.route(trpcEndpoint, trpcRoutes(observedDeps));
   app.route('/webhooks/stripe', stripeWebhookRoutes(observedDeps));
   app.route('/webhooks/terra', terraWebhookRoutes(observedDeps));
+  app.route('/webhooks/tracklit', trackLitWebhookRoutes(observedDeps));
   app.route('/', restApi(observedDeps)); // /v1/* partner REST, public /openapi.json and /docs
 
   app.notFound(handleNotFound);

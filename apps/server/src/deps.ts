@@ -14,6 +14,7 @@ import {
   createRateLimiter,
   type StripeBillingOptions,
 } from '@aria/integrations';
+import type { JobEngine } from '@aria/jobs';
 import { developmentJwtSecret, withDevelopmentCredentials } from './dev/development-access.js';
 
 export interface ServerDeps extends ApiDeps {
@@ -34,6 +35,8 @@ export interface CreateDepsOptions {
   readonly stripe?: StripeBillingOptions;
   /** An open database to use instead of opening one from Config (tests); its owner closes it. */
   readonly database?: DatabaseHandle;
+  /** A started job engine on that database (tests of the operator tools); its owner stops it. */
+  readonly jobs?: JobEngine;
 }
 
 /**
@@ -69,6 +72,7 @@ export async function createDeps(
     rateLimiter: failOpenRateLimiter(createRateLimiter(kv, { now: nowMs }), degradation, nowMs),
     ai: createAiProvider(config),
     billing: createBillingProvider(config, options.stripe),
+    jobs: options.jobs,
     async close() {
       const ownDatabase = options.database === undefined;
       await Promise.allSettled([ownDatabase ? database.close() : undefined, kv.close()]);

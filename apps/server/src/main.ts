@@ -1,5 +1,6 @@
 import { ConfigError, loadConfig } from '@aria/config';
 import { demoAthleteId, migrate } from '@aria/db';
+import { startJobs } from '@aria/jobs';
 import { createApp } from './app.js';
 import { createDeps } from './deps.js';
 import { type Demo, prepareDemo } from './dev/demo.js';
@@ -45,8 +46,22 @@ async function main() {
     if (demo.seeded) logger.info('seeded the demo athletes, their history and knowledge articles');
   }
 
+  // Sends jobs always; works them here too unless `pnpm worker` does (JOBS_IN_PROCESS=false).
+  const jobs = await startJobs({
+    config,
+    database: deps.database,
+    logger,
+    runWorkers: config.jobs.inProcess,
+  });
+  logger.info({ inProcess: config.jobs.inProcess }, 'background jobs started');
+
   const lifecycle = createLifecycle();
-  const app = createApp({ deps, logger, lifecycle, metrics: observability.metrics });
+  const app = createApp({
+    deps: { ...deps, jobs: jobs.engine },
+    logger,
+    lifecycle,
+    metrics: observability.metrics,
+  });
   const server = await startHttpServer(app, config.server);
   lifecycle.markStarted();
   logger.info({ port: server.port }, 'listening');
@@ -64,7 +79,8 @@ async function main() {
     logger.info({ signal }, 'signal received');
     shutdownGracefully({
       server,
-      deps,
+      // Running jobs finish (or are handed back to the queue) before the pools close.
+      deps: { close: () => jobs.stop(config.server.shutdownTimeoutMs).then(() => deps.close()) },
       lifecycle,
       logger,
       // Ctrl-C at a terminal has no load balancer to wait for.

@@ -26,7 +26,7 @@ param logLevel string
 param databasePoolMax int
 param otelSampleRatio string
 
-@description('Deploy the background worker app (the dispatcher arrives with a later issue).')
+@description('Deploy the background worker app (dist/worker.js); the API then leaves the jobs to it.')
 param deployWorker bool
 param workerCommand array
 
@@ -151,7 +151,11 @@ resource api 'Microsoft.App/containerApps@2024-03-01' = {
             cpu: json(apiCpu)
             memory: apiMemory
           }
-          env: concat(appEnv, [{ name: 'ARIA_VERSION', value: versionOf.api }])
+          env: concat(appEnv, [
+            { name: 'ARIA_VERSION', value: versionOf.api }
+            // Without a worker app the API works the background jobs itself.
+            { name: 'JOBS_IN_PROCESS', value: deployWorker ? 'false' : 'true' }
+          ])
           probes: [
             {
               type: 'Startup'
@@ -292,9 +296,10 @@ resource worker 'Microsoft.App/containerApps@2024-03-01' = if (deployWorker) {
         srhSidecar
       ]
       scale: {
-        // One dispatcher per environment until the dispatcher itself says more are safe.
+        // Workers share the queues in PostgreSQL (each event is claimed by one), so replicas
+        // may be added for throughput; one keeps the event backlog moving.
         minReplicas: 1
-        maxReplicas: 1
+        maxReplicas: 3
       }
     }
   }

@@ -1,6 +1,7 @@
 import type { Config } from '@aria/config';
 import type { AriaDatabase } from '@aria/db';
 import type { AiProvider, BillingProvider, KeyValueStore } from '@aria/integrations';
+import type { JobEngine } from '@aria/jobs';
 import type { RequestIdentity } from './auth/identify-once.js';
 import type { Authenticator, Credentials, Identity } from './auth/identity.js';
 import type { ApiMetrics, ProcedureLogger } from './logger.js';
@@ -24,6 +25,8 @@ export interface ApiDeps {
   readonly metrics?: ApiMetrics | undefined;
   /** Told whenever a call goes on without Redis (see resilience/degradation.ts). */
   readonly degradation?: Degradation | undefined;
+  /** Background jobs (pg-boss); absent where no engine was started (most tests). */
+  readonly jobs?: JobEngine | undefined;
 }
 
 /** Built per request by the transport (tRPC fetch handler or the REST adapter). */

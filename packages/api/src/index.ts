@@ -18,6 +18,7 @@ export {
   handleTerraWebhook,
   type TerraWebhookResult,
 } from './routers/wearables/terra-webhook.js';
+export * from './schemas/admin.js';
 export * from './schemas/api-keys.js';
 export * from './schemas/athletes.js';
 export * from './schemas/billing.js';
@@ -30,6 +31,10 @@ export * from './schemas/plans.js';
 export * from './schemas/primitives.js';
 export * from './schemas/training.js';
 export * from './schemas/wearables.js';
+export {
+  handleTrackLitWebhook,
+  type TrackLitWebhookResult,
+} from './tracklit/webhook.js';
 export { createCallerFactory } from './trpc.js';
 export type * from './views/billing.js';
 export type * from './views/coaching.js';

@@ -1,4 +1,5 @@
 import type { inferRouterInputs, inferRouterOutputs } from '@trpc/server';
+import { adminRouter } from './routers/admin.js';
 import { apiKeysRouter } from './routers/api-keys.js';
 import { athletesRouter } from './routers/athletes.js';
 import { billingRouter } from './routers/billing.js';
@@ -22,6 +23,7 @@ export const appRouter = router({
   training: trainingRouter,
   wearables: wearablesRouter,
   plans: plansRouter,
+  admin: adminRouter,
 });
 
 export type AppRouter = typeof appRouter;

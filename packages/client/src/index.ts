@@ -1,3 +1,5 @@
+// For TrackLit's receiver of Aria's events: the payload types and verifyAriaWebhook.
+export * from '@aria/webhooks';
 export {
   type AskCoachOptions,
   type AskCoachResult,

@@ -26,6 +26,12 @@ export type QueryScope = ProcedurePath<'query'> | Exclude<keyof Procedures & str
  * after it succeeds. A router name ('athletes') stands for all of its queries.
  */
 export const invalidations: { readonly [path in MutationPath]: readonly QueryScope[] } = {
+  'admin.replayEvent': ['admin.parkedEvents', 'admin.auditLog'],
+  'admin.replayDeadJob': ['admin.jobs', 'admin.auditLog'],
+  'admin.resetRateLimits': ['admin.auditLog'],
+  'admin.clearCaches': ['knowledge', 'admin.auditLog'],
+  'admin.revokeToken': ['admin.auditLog'],
+  'admin.revokeUserTokens': ['admin.auditLog'],
   'athletes.create': ['athletes', 'coach.list'],
   'athletes.update': ['athletes'],
   'athletes.delete': ['athletes', 'coaching', 'plans', 'training', 'wearables', 'billing'],

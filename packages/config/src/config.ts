@@ -63,6 +63,19 @@ export interface Config {
   readonly tracklit: {
     readonly webhookSecret: string | undefined;
     readonly eventsUrl: string | undefined;
+    readonly eventsSecret: string | undefined;
+    readonly eventsMaxAttempts: number;
+    readonly eventsRetryBaseMs: number;
+    readonly eventsRetryMaxMs: number;
+    readonly eventsTimeoutMs: number;
+  };
+  /** Background jobs (pg-boss in the application database). */
+  readonly jobs: {
+    /** Whether the API process runs the workers too. */
+    readonly inProcess: boolean;
+    readonly maxAttempts: number;
+    readonly retryDelaySeconds: number;
+    readonly pollIntervalMs: number;
   };
   /** Traces are exported only where an exporter is configured; both may be on at once. */
   readonly telemetry: {
@@ -152,7 +165,21 @@ export function toConfig(env: Env): Config {
       webhookSecret: env.TERRA_WEBHOOK_SECRET,
       apiUrl: env.TERRA_API_URL,
     },
-    tracklit: { webhookSecret: env.TRACKLIT_WEBHOOK_SECRET, eventsUrl: env.TRACKLIT_EVENTS_URL },
+    tracklit: {
+      webhookSecret: env.TRACKLIT_WEBHOOK_SECRET,
+      eventsUrl: env.TRACKLIT_EVENTS_URL,
+      eventsSecret: env.TRACKLIT_EVENTS_SECRET,
+      eventsMaxAttempts: env.TRACKLIT_EVENTS_MAX_ATTEMPTS,
+      eventsRetryBaseMs: env.TRACKLIT_EVENTS_RETRY_BASE_MS,
+      eventsRetryMaxMs: env.TRACKLIT_EVENTS_RETRY_MAX_MS,
+      eventsTimeoutMs: env.TRACKLIT_EVENTS_TIMEOUT_MS,
+    },
+    jobs: {
+      inProcess: env.JOBS_IN_PROCESS,
+      maxAttempts: env.JOBS_MAX_ATTEMPTS,
+      retryDelaySeconds: env.JOBS_RETRY_DELAY_SECONDS,
+      pollIntervalMs: env.JOBS_POLL_INTERVAL_MS,
+    },
     telemetry: {
       serviceName: env.OTEL_SERVICE_NAME,
       serviceVersion: env.ARIA_VERSION,

@@ -68,6 +68,8 @@ describe('loadConfig', () => {
       TERRA_WEBHOOK_SECRET: 'whs',
       TRACKLIT_WEBHOOK_SECRET: 'tws',
       TRACKLIT_EVENTS_URL: 'https://tracklit.app/events',
+      TRACKLIT_EVENTS_SECRET: 'tes',
+      JOBS_IN_PROCESS: 'false',
       LOG_LEVEL: 'debug',
     });
     expect(config.server.port).toBe(9001);
@@ -80,6 +82,8 @@ describe('loadConfig', () => {
     expect(config.terra.devId).toBe('dev');
     expect(config.terra.apiUrl).toBe('https://api.tryterra.co');
     expect(config.tracklit.eventsUrl).toBe('https://tracklit.app/events');
+    expect(config.tracklit.eventsSecret).toBe('tes');
+    expect(config.jobs.inProcess).toBe(false);
     expect(config.logLevel).toBe('debug');
   });
 
@@ -100,6 +104,8 @@ describe('loadConfig', () => {
     [{ STRIPE_SECRET_KEY: 'sk_test_only' }, 'STRIPE_WEBHOOK_SECRET'],
     [{ STRIPE_RETURN_URL: 'tracklit/billing' }, 'STRIPE_RETURN_URL'],
     [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL'],
+    [{ TRACKLIT_EVENTS_URL: 'https://tracklit.app/events' }, 'TRACKLIT_EVENTS_SECRET'],
+    [{ JOBS_MAX_ATTEMPTS: '0' }, 'JOBS_MAX_ATTEMPTS'],
     [{ TERRA_API_URL: 'terra.local' }, 'TERRA_API_URL'],
     [{ MIGRATE_ON_START: 'sometimes' }, 'MIGRATE_ON_START'],
     [{ OTEL_EXPORTER_OTLP_ENDPOINT: 'collector:4318' }, 'OTEL_EXPORTER_OTLP_ENDPOINT'],

@@ -55,6 +55,11 @@ function crossFieldProblems(source: EnvSource): string[] {
       'STRIPE_SECRET_KEY / STRIPE_WEBHOOK_SECRET / STRIPE_PRICE_PRO / STRIPE_PRICE_STAR: set all four to use Stripe, or none',
     );
   }
+  if (Boolean(env.TRACKLIT_EVENTS_URL) !== Boolean(env.TRACKLIT_EVENTS_SECRET)) {
+    problems.push(
+      'TRACKLIT_EVENTS_URL / TRACKLIT_EVENTS_SECRET: set both to send signed events to TrackLit, or neither',
+    );
+  }
   if (env.JWT_JWKS_URL && (!env.JWT_ISSUER || !env.JWT_AUDIENCE)) {
     problems.push('JWT_ISSUER / JWT_AUDIENCE: required when JWT_JWKS_URL is set');
   }

@@ -115,6 +115,23 @@ export const envSchema = z.object({
 
   TRACKLIT_WEBHOOK_SECRET: optionalString,
   TRACKLIT_EVENTS_URL: optionalUrl,
+  /** Signs the events sent to TRACKLIT_EVENTS_URL (`X-Aria-Signature`). */
+  TRACKLIT_EVENTS_SECRET: optionalString,
+  /** Attempts per event before it is parked for an operator to replay. */
+  TRACKLIT_EVENTS_MAX_ATTEMPTS: integer(8, 1, 100),
+  /** First retry delay; each later one doubles, with jitter, up to TRACKLIT_EVENTS_RETRY_MAX_MS. */
+  TRACKLIT_EVENTS_RETRY_BASE_MS: integer(2_000, 1, 3_600_000),
+  TRACKLIT_EVENTS_RETRY_MAX_MS: integer(600_000, 1, 86_400_000),
+  TRACKLIT_EVENTS_TIMEOUT_MS: integer(10_000, 100, 120_000),
+
+  /** Run the background workers inside the API process (off where `pnpm worker` runs them). */
+  JOBS_IN_PROCESS: boolean(true),
+  /** A background job that failed this many times is dead (kept for an operator to replay). */
+  JOBS_MAX_ATTEMPTS: integer(5, 1, 100),
+  /** First retry delay of a failed job, in seconds; later ones double, with jitter. */
+  JOBS_RETRY_DELAY_SECONDS: integer(10, 1, 86_400),
+  /** How often an idle worker asks for work, in milliseconds. */
+  JOBS_POLL_INTERVAL_MS: integer(2_000, 500, 60_000),
 
   /** OTLP/HTTP base URL of a collector; traces go to `<url>/v1/traces`. Unset: no OTLP export. */
   OTEL_EXPORTER_OTLP_ENDPOINT: optionalString.pipe(

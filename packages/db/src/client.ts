@@ -30,6 +30,8 @@ export type DatabaseDriver = 'postgres' | 'pglite';
 export interface DatabaseHandle {
   readonly db: AriaDatabase;
   readonly driver: DatabaseDriver;
+  /** The embedded database itself (PGlite only): for tools that speak SQL directly, e.g. the job engine. */
+  readonly pglite?: PGlite;
   /** Runs `select 1`; rejects when the database cannot answer. */
   ping(): Promise<void>;
   close(): Promise<void>;
@@ -97,6 +99,7 @@ async function openPglite(
     {
       db,
       driver: 'pglite',
+      pglite: client,
       ping: () => pingDatabase(db),
       close: () => (client.closed ? Promise.resolve() : client.close()),
     },

@@ -15,6 +15,7 @@ const expectedTables = [
   'messages',
   'monthly_usage',
   'mood_reports',
+  'operator_audit_log',
   'outbox_events',
   'parked_webhook_deliveries',
   'processed_webhook_events',

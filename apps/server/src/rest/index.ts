@@ -2,6 +2,7 @@ import type { ApiDeps } from '@aria/api';
 import { OpenAPIHono } from '@hono/zod-openapi';
 import type { AppEnv } from '../app-env.js';
 import { docsRoutes } from '../routes/docs.js';
+import { adminRoutes } from './admin.js';
 import { apiKeysRoutes } from './api-keys.js';
 import { athletesRoutes } from './athletes.js';
 import { billingRoutes } from './billing.js';
@@ -29,7 +30,8 @@ export function restRoutes(deps: ApiDeps): OpenAPIHono<AppEnv> {
     .route('/', apiKeysRoutes(deps))
     .route('/', plansRoutes(deps))
     .route('/', trainingRoutes(deps))
-    .route('/', wearablesRoutes(deps));
+    .route('/', wearablesRoutes(deps))
+    .route('/', adminRoutes(deps));
   // Set before the app is mounted: Hono wraps the routes with it when it mounts them.
   rest.onError(restErrorHandler);
   return rest;
@@ -45,6 +47,10 @@ const tags = [
   { name: 'Plans', description: 'Periodized sprint plans and today’s adapted session.' },
   { name: 'Training', description: 'Training log and load: session RPE, ACWR, fitness and form.' },
   { name: 'Wearables', description: 'Terra wearables, daily recovery metrics and readiness.' },
+  {
+    name: 'Admin',
+    description: 'Operator tools (admin role): replays, resets, revocation; audited.',
+  },
 ];
 
 /** The OpenAPI 3.1 document of an app whose REST routes are mounted at `restBasePath`. */

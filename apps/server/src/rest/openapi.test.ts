@@ -49,6 +49,17 @@ const contractRoutes = [
   ['post', '/v1/wearables/metrics', 'wearables.recordMetrics'],
   ['get', '/v1/wearables/daily', 'wearables.daily'],
   ['get', '/v1/wearables/readiness', 'wearables.readiness'],
+  // Operator tools (admin role).
+  ['get', '/v1/admin/events/parked', 'admin.parkedEvents'],
+  ['post', '/v1/admin/events/{eventId}/replay', 'admin.replayEvent'],
+  ['get', '/v1/admin/jobs', 'admin.jobs'],
+  ['post', '/v1/admin/jobs/dead/{id}/replay', 'admin.replayDeadJob'],
+  ['get', '/v1/admin/webhooks/parked', 'admin.parkedWebhooks'],
+  ['post', '/v1/admin/athletes/{athleteId}/rate-limits/reset', 'admin.resetRateLimits'],
+  ['post', '/v1/admin/caches/clear', 'admin.clearCaches'],
+  ['post', '/v1/admin/tokens/revoke', 'admin.revokeToken'],
+  ['post', '/v1/admin/users/{userId}/tokens/revoke', 'admin.revokeUserTokens'],
+  ['get', '/v1/admin/audit-log', 'admin.auditLog'],
 ] as const;
 
 /**

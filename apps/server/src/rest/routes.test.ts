@@ -1,6 +1,14 @@
-import { subscriptions } from '@aria/db';
+import { loadConfig } from '@aria/config';
+import {
+  createDb,
+  markOutboxEventFailed,
+  migrate,
+  recordOutboxEvent,
+  subscriptions,
+} from '@aria/db';
 import { startChatCompletionsServer } from '@aria/integrations/ai-testing';
 import { startFakeStripe, startFakeTerra } from '@aria/integrations/testing';
+import { silentLogger, startJobs } from '@aria/jobs';
 import type { z } from '@hono/zod-openapi';
 import { eq } from 'drizzle-orm';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -14,6 +22,7 @@ import {
   rest,
 } from '../testing/rest.js';
 import { deliverStripeEvent } from '../testing/stripe.js';
+import * as adminViews from './admin-views.js';
 import * as billingViews from './billing-views.js';
 import * as coachingViews from './coaching-views.js';
 import * as plansViews from './plans-views.js';
@@ -113,7 +122,66 @@ async function recordMetrics(t: TestApp, athleteId: string, date: string): Promi
   expect(response.status).toBe(200);
 }
 
+const asOperator = (t: TestApp) => asUser(t, 'walk-operator', 'admin');
+
+async function parkedEventId(t: TestApp): Promise<string> {
+  const row = await recordOutboxEvent(t.deps.db, {
+    type: 'insight.created',
+    athleteId: 'walk-parked',
+    data: { conversationId: 'c', messageId: 'm' },
+  });
+  await markOutboxEventFailed(t.deps.db, row.id, {
+    error: 'receiver answered 500',
+    retryInMs: 0,
+    park: true,
+  });
+  return row.eventId;
+}
+
 const scenarios: Record<string, ScenarioBuilder> = {
+  'admin.parkedEvents': async (t) => {
+    await parkedEventId(t);
+    return { url: '/v1/admin/events/parked?limit=10', headers: await asOperator(t) };
+  },
+  'admin.replayEvent': async (t) => ({
+    url: `/v1/admin/events/${await parkedEventId(t)}/replay`,
+    headers: await asOperator(t),
+  }),
+  'admin.jobs': async (t) => ({ url: '/v1/admin/jobs', headers: await asOperator(t) }),
+  'admin.replayDeadJob': async (t) => {
+    // A job that used up its attempts, as pg-boss files it: a row in the `.dead` queue.
+    const pglite = t.deps.database.pglite;
+    if (!pglite) throw new Error('this scenario runs on the embedded database');
+    const dead = await pglite.query<{ id: string }>(
+      `INSERT INTO pgboss.job (name, data) VALUES ('tracklit.deliver-events.dead', '{"athleteId":"walk-dead"}') RETURNING id`,
+    );
+    return {
+      url: `/v1/admin/jobs/dead/${dead.rows[0]?.id}/replay`,
+      headers: await asOperator(t),
+    };
+  },
+  'admin.parkedWebhooks': async (t) => ({
+    url: '/v1/admin/webhooks/parked',
+    headers: await asOperator(t),
+  }),
+  'admin.resetRateLimits': async (t) => ({
+    url: '/v1/admin/athletes/walk-ath/rate-limits/reset',
+    headers: await asOperator(t),
+  }),
+  'admin.clearCaches': async (t) => ({
+    url: '/v1/admin/caches/clear',
+    headers: await asOperator(t),
+  }),
+  'admin.revokeToken': async (t) => ({
+    url: '/v1/admin/tokens/revoke',
+    headers: await asOperator(t),
+    body: { userId: 'walk-revoked', jti: 'jti-walk', expiresAt: '2099-01-01T00:00:00Z' },
+  }),
+  'admin.revokeUserTokens': async (t) => ({
+    url: '/v1/admin/users/walk-revoked-all/tokens/revoke',
+    headers: await asOperator(t),
+  }),
+  'admin.auditLog': async (t) => ({ url: '/v1/admin/audit-log', headers: await asOperator(t) }),
   'billing.subscription': async (t) => ({
     url: '/v1/billing/subscription',
     headers: await asUser(t, 'walk-ath'),
@@ -309,6 +377,12 @@ const scenarios: Record<string, ScenarioBuilder> = {
 
 /** The response schemas by their component name in the document. */
 const componentSchemas = new Map<string, z.ZodType>([
+  ['AdminParkedEvents', adminViews.parkedEventsSchema],
+  ['AdminReplayed', adminViews.replayedSchema],
+  ['AdminJobs', adminViews.jobsSchema],
+  ['AdminParkedWebhooks', adminViews.parkedWebhooksSchema],
+  ['AdminDone', adminViews.adminDoneSchema],
+  ['AdminAuditLog', adminViews.auditLogSchema],
   ['Tiers', views.tiersSchema],
   ['Subscription', billingViews.subscriptionSchema],
   ['BillingUsage', billingViews.billingUsageSchema],
@@ -355,6 +429,18 @@ const stripe = await startFakeStripe();
 // Wearables connect through a local stand-in for Terra's REST API.
 const terraCredentials = { devId: 'walk-terra-dev', apiKey: 'walk-terra-key' };
 const terra = await startFakeTerra(terraCredentials);
+// The operator tools read the job engine of the app's own database.
+const database = await createDb(
+  { database: { url: undefined, poolMax: 1 }, dataDir: '' },
+  { inMemory: true },
+);
+await migrate(database);
+const jobs = await startJobs({
+  config: loadConfig({ NODE_ENV: 'test' }),
+  database,
+  logger: silentLogger,
+  runWorkers: false,
+});
 const t = await createTestApp(
   {
     OPENAI_API_KEY: chat.apiKey,
@@ -364,9 +450,13 @@ const t = await createTestApp(
     TERRA_API_KEY: terraCredentials.apiKey,
     TERRA_API_URL: terra.url,
   },
-  { stripe: { endpoint: stripe.endpoint } },
+  { stripe: { endpoint: stripe.endpoint }, database, jobs: jobs.engine },
 );
-afterAll(() => Promise.all([t.deps.close(), chat.close(), stripe.close(), terra.close()]));
+afterAll(async () => {
+  await Promise.all([t.deps.close(), chat.close(), stripe.close(), terra.close()]);
+  await jobs.stop(2_000);
+  await database.close();
+});
 
 const document = (await (await t.app.request('/openapi.json')).json()) as {
   paths: Record<string, Record<string, DocumentOperation>>;

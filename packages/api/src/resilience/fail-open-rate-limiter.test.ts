@@ -7,7 +7,7 @@ const rule = { limit: 10, windowSeconds: 60 };
 const at = Date.UTC(2026, 5, 1, 12, 0, 30);
 
 function limiterAnswering(answer: () => Promise<RateLimitDecision>): RateLimiter {
-  return { limit: answer };
+  return { limit: answer, reset: async () => {} };
 }
 
 describe('failOpenRateLimiter', () => {

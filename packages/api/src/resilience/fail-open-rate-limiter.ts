@@ -27,5 +27,6 @@ export function failOpenRateLimiter(
       }
       return allowed(rule);
     },
+    reset: (key, windows) => limiter.reset(key, windows),
   };
 }

@@ -24,7 +24,10 @@ describeEachDriver('apiKeys router', (suite) => {
     kv,
     authenticator: createAuthenticator({ config, db: suite.db, kv, now: clock.now }),
     // Metering is not part of this router; a limiter that always allows.
-    rateLimiter: { limit: async () => ({ success: true, limit: 1, remaining: 1, reset: 0 }) },
+    rateLimiter: {
+      limit: async () => ({ success: true, limit: 1, remaining: 1, reset: 0 }),
+      reset: async () => {},
+    },
     ai: createBuiltinProvider(),
     now: clock.now,
   });

@@ -1,5 +1,5 @@
 import { AppError, manualSource } from '@aria/core';
-import { type AriaDatabase, upsertDailyMetrics } from '@aria/db';
+import { type AriaDatabase, recordDailyMetrics } from '@aria/db';
 import { TerraRequestError, terraClientFromConfig } from '@aria/integrations';
 import { actingFor } from '../access.js';
 import { chargeQuotaWithin } from '../metering/index.js';
@@ -62,7 +62,7 @@ export const wearablesRouter = router({
     .use(meteredCall)
     .mutation(async ({ ctx, input }): Promise<DailyMetricsView> => {
       const { athleteId: _target, date, sleepHours, sleepEfficiencyPercent, ...values } = input;
-      await upsertDailyMetrics(ctx.deps.db, ctx.athleteId, manualSource, {
+      await recordDailyMetrics(ctx.deps.db, ctx.athleteId, manualSource, {
         date,
         ...values,
         ...(sleepHours === undefined ? {} : { sleepSeconds: Math.round(sleepHours * 3600) }),

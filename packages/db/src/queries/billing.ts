@@ -3,6 +3,7 @@ import type { AriaDatabase, AriaTransaction } from '../client.js';
 import { athletes } from '../schema/athletes.js';
 import { dailyUsage, type Subscription, subscriptions } from '../schema/billing.js';
 import type { SubscriptionTier, UsageKind } from '../schema/enums.js';
+import { recordOutboxEvent } from './outbox.js';
 import { recordWebhookEvent } from './webhook-events.js';
 
 /** What Stripe says about an athlete's subscription, as stored in `subscriptions`. */
@@ -79,6 +80,9 @@ export async function applyStripeEvent(
         .update(subscriptions)
         .set({ ...state, lastEventAt: effect.created })
         .where(eq(subscriptions.athleteId, athleteId));
+      if (row?.tier !== state.tier || row.status !== state.status) {
+        await recordSubscriptionChanged(tx, athleteId, state, 'stripe');
+      }
       return 'applied';
     })
     .catch((error: unknown) => {
@@ -174,6 +178,22 @@ export function hasLiveStripeSubscription(row: Subscription | undefined): boolea
   return row?.stripeSubscriptionId != null && row.tier !== 'free';
 }
 
+/** Who changed a tier, as the `subscription.changed` event tells TrackLit. */
+export type TierSource = 'stripe' | 'direct' | 'tracklit';
+
+function recordSubscriptionChanged(
+  db: AriaDatabase,
+  athleteId: string,
+  subscription: Pick<Subscription, 'tier' | 'status'>,
+  source: TierSource,
+) {
+  return recordOutboxEvent(db, {
+    type: 'subscription.changed',
+    athleteId,
+    data: { tier: subscription.tier, status: subscription.status, source },
+  });
+}
+
 export type SetTierOutcome =
   | { readonly kind: 'set'; readonly subscription: Subscription }
   | { readonly kind: 'stripe_managed'; readonly subscription: Subscription };
@@ -187,6 +207,7 @@ export async function setTierDirectly(
   db: AriaDatabase,
   athleteId: string,
   tier: SubscriptionTier,
+  source: Exclude<TierSource, 'stripe'> = 'direct',
 ): Promise<SetTierOutcome> {
   return db.transaction(async (tx) => {
     await tx.insert(subscriptions).values({ athleteId }).onConflictDoNothing();
@@ -212,6 +233,9 @@ export async function setTierDirectly(
       .where(eq(subscriptions.athleteId, athleteId))
       .returning();
     if (!updated) throw new Error(`no subscription row for athlete ${athleteId}`);
+    if (current?.tier !== updated.tier || current.status !== updated.status) {
+      await recordSubscriptionChanged(tx, athleteId, updated, source);
+    }
     return { kind: 'set', subscription: updated };
   });
 }

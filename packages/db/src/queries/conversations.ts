@@ -3,6 +3,7 @@ import type { AriaDatabase } from '../client.js';
 import { type Conversation, conversations, type Message, messages } from '../schema/coaching.js';
 import { trainingSessions } from '../schema/training.js';
 import { dailyMetrics } from '../schema/wearables.js';
+import { recordOutboxEvent } from './outbox.js';
 
 /** `clock_timestamp()`, not `now()`: a question and its answer show distinct times where the clock allows. */
 const clockNow = sql`clock_timestamp()`;
@@ -98,6 +99,11 @@ export async function recordExchange(db: AriaDatabase, record: ExchangeRecord) {
       })
       .returning();
     if (!question || !answer) throw new Error('insert returned no row');
+    await recordOutboxEvent(tx, {
+      type: 'insight.created',
+      athleteId: record.athleteId,
+      data: { conversationId, messageId: answer.id },
+    });
     return { conversationId, question, answer };
   });
 }

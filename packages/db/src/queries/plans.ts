@@ -1,14 +1,23 @@
 import { and, desc, eq } from 'drizzle-orm';
 import type { AriaDatabase } from '../client.js';
 import { type NewTrainingPlan, type TrainingPlan, trainingPlans } from '../schema/training.js';
+import { recordOutboxEvent } from './outbox.js';
 
+/** Stores a generated plan and its `plan.generated` event together. */
 export async function insertTrainingPlan(
   db: AriaDatabase,
   values: NewTrainingPlan,
 ): Promise<TrainingPlan> {
-  const [row] = await db.insert(trainingPlans).values(values).returning();
-  if (!row) throw new Error('insert into training_plans returned no row');
-  return row;
+  return db.transaction(async (tx) => {
+    const [row] = await tx.insert(trainingPlans).values(values).returning();
+    if (!row) throw new Error('insert into training_plans returned no row');
+    await recordOutboxEvent(tx, {
+      type: 'plan.generated',
+      athleteId: row.athleteId,
+      data: { planId: row.id, event: row.event },
+    });
+    return row;
+  });
 }
 
 /** One plan of the athlete; another athlete's plan is not found. */

@@ -40,3 +40,31 @@ export async function listTrainingSessions(
     )
     .orderBy(asc(trainingSessions.date), asc(trainingSessions.createdAt));
 }
+
+/**
+ * A session logged in another system (`source`, with that system's id for it): stored once,
+ * and replaced when the same session arrives again (a redelivery or a correction).
+ */
+export async function upsertExternalTrainingSession(
+  db: AriaDatabase,
+  values: NewTrainingSession & { readonly source: string; readonly externalId: string },
+): Promise<TrainingSession> {
+  const { athleteId, source, externalId, id: _id, createdAt: _createdAt, ...fields } = values;
+  const [row] = await db
+    .insert(trainingSessions)
+    .values(values)
+    .onConflictDoUpdate({
+      target: [trainingSessions.athleteId, trainingSessions.source, trainingSessions.externalId],
+      set: {
+        date: fields.date,
+        type: fields.type,
+        durationMinutes: fields.durationMinutes ?? null,
+        rpe: fields.rpe ?? null,
+        sprintMetres: fields.sprintMetres ?? null,
+        notes: fields.notes ?? null,
+      },
+    })
+    .returning();
+  if (!row) throw new Error('upsert into training_sessions returned no row');
+  return row;
+}

@@ -2,6 +2,7 @@ import { and, asc, eq, gte, lte } from 'drizzle-orm';
 import type { AriaDatabase } from '../client.js';
 import { athletes } from '../schema/athletes.js';
 import { type DailyMetrics, dailyMetrics, wearableConnections } from '../schema/wearables.js';
+import { recordOutboxEvent } from './outbox.js';
 import { recordWebhookEvent } from './webhook-events.js';
 
 export const metricColumns = [
@@ -45,6 +46,26 @@ export async function upsertDailyMetrics(
       target: [dailyMetrics.athleteId, dailyMetrics.date, dailyMetrics.source],
       set: { ...fields, updatedAt: new Date() },
     });
+}
+
+/**
+ * Stores metrics entered for one day (not from a wearable) with the `readiness.updated`
+ * event that tells TrackLit the day's readiness may have changed.
+ */
+export async function recordDailyMetrics(
+  db: AriaDatabase,
+  athleteId: string,
+  source: string,
+  patch: MetricsPatch,
+): Promise<void> {
+  await db.transaction(async (tx) => {
+    await upsertDailyMetrics(tx, athleteId, source, patch);
+    await recordOutboxEvent(tx, {
+      type: 'readiness.updated',
+      athleteId,
+      data: { dates: [patch.date], source },
+    });
+  });
 }
 
 /** Every source's rows for the athlete's dates `from`…`to`, oldest first. */
@@ -206,6 +227,16 @@ export async function applyWearableWebhook(
         matched = true;
         for (const day of webhook.metrics.days) {
           await upsertDailyMetrics(tx, athleteId, webhook.metrics.source, day);
+        }
+        if (webhook.metrics.days.length > 0) {
+          await recordOutboxEvent(tx, {
+            type: 'readiness.updated',
+            athleteId,
+            data: {
+              dates: webhook.metrics.days.map((day) => day.date),
+              source: webhook.metrics.source,
+            },
+          });
         }
       }
     }

@@ -1,5 +1,16 @@
 import { sql } from 'drizzle-orm';
-import { check, date, index, integer, jsonb, pgTable, real, text, uuid } from 'drizzle-orm/pg-core';
+import {
+  check,
+  date,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  real,
+  text,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import { athletes } from './athletes.js';
 import { timestamptz } from './columns.js';
 
@@ -35,10 +46,18 @@ export const trainingSessions = pgTable(
     rpe: real(),
     sprintMetres: integer(),
     notes: text(),
+    /** Where a session logged elsewhere came from (`tracklit`), with that system's id for it. */
+    source: text(),
+    externalId: text(),
     createdAt: timestamptz().defaultNow().notNull(),
   },
   (table) => [
     index('training_sessions_athlete_date_idx').on(table.athleteId, table.date),
+    uniqueIndex('training_sessions_external_unique').on(
+      table.athleteId,
+      table.source,
+      table.externalId,
+    ),
     check('training_sessions_rpe_range', sql`${table.rpe} >= 0 AND ${table.rpe} <= 10`),
   ],
 );

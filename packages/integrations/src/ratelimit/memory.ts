@@ -43,5 +43,12 @@ export function createMemoryRateLimiter(now: () => number = Date.now): RateLimit
         reset,
       };
     },
+
+    async reset(key, windowSeconds) {
+      const prefixes = windowSeconds.map((seconds) => `${seconds}s:${key}:`);
+      for (const id of windows.keys()) {
+        if (prefixes.some((prefix) => id.startsWith(prefix))) windows.delete(id);
+      }
+    },
   };
 }

@@ -35,6 +35,22 @@ describe.each(kvTestTargets())('RateLimiter contract: $name', (target) => {
   afterAll(suite.teardown);
   const key = () => `user:${randomUUID()}`;
 
+  it("reset forgets a key's calls in the named windows only, and no other key's", async () => {
+    await awayFromWindowEnd(60_000, 5_000);
+    const [caller, other] = [key(), key()];
+    const minute = { limit: 2, windowSeconds: 60 };
+    const hour = { limit: 2, windowSeconds: 3_600 };
+    for (const rule of [minute, minute, hour, hour]) await limiter.limit(caller, rule);
+    await limiter.limit(other, minute);
+    await limiter.limit(other, minute);
+    expect((await limiter.limit(caller, minute)).success).toBe(false);
+
+    await limiter.reset(caller, [60]);
+    expect(await limiter.limit(caller, minute)).toMatchObject({ success: true, remaining: 1 });
+    expect((await limiter.limit(caller, hour)).success).toBe(false);
+    expect((await limiter.limit(other, minute)).success).toBe(false);
+  });
+
   it('lets exactly `limit` of 50 concurrent calls through', async () => {
     await awayFromWindowEnd(60_000, 5_000);
     const caller = key();

@@ -30,4 +30,6 @@ export interface RateLimitDecision {
  */
 export interface RateLimiter {
   limit(key: string, rule: RateLimitRule): Promise<RateLimitDecision>;
+  /** Forgets the calls counted for `key` in windows of these lengths (an operator's reset). */
+  reset(key: string, windowSeconds: readonly number[]): Promise<void>;
 }

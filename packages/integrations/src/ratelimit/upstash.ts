@@ -56,5 +56,14 @@ export function createUpstashRateLimiter(
       if (reason === 'timeout') return { success: true, limit, remaining, reset, degraded: true };
       return { success, limit, remaining: Math.max(0, remaining), reset };
     },
+
+    async reset(key, windowSeconds) {
+      // Any limiter of the prefix deletes a key's windows; the limit plays no part.
+      for (const seconds of windowSeconds) {
+        await limiterFor({ limit: 1, windowSeconds: seconds }).resetUsedTokens(
+          windowedKey(key, { limit: 1, windowSeconds: seconds }),
+        );
+      }
+    },
   };
 }

@@ -1,7 +1,7 @@
 import { AppError } from '@aria/core';
-import { setTierDirectly } from '@aria/db';
+import { recordOperatorAction, setTierDirectly } from '@aria/db';
 import { actingFor } from '../../access.js';
-import { roleProcedure } from '../../procedures.js';
+import { requireIdentity, roleProcedure } from '../../procedures.js';
 import { setTierSchema } from '../../schemas/billing.js';
 import { meteredCall } from '../metered.js';
 import { loadSubscriptionView } from './read.js';
@@ -22,6 +22,16 @@ export const setTierProcedure = roleProcedure('admin', 'service')
         'CONFLICT',
         'Stripe bills this athlete: change or cancel the subscription in Stripe (billing.portal) instead.',
       );
+    }
+    const identity = requireIdentity(ctx);
+    if (identity.kind === 'user') {
+      // An operator's action (the service role is TrackLit itself, not an operator).
+      await recordOperatorAction(ctx.deps.db, {
+        actorId: identity.userId,
+        action: 'billing.set-tier',
+        target: ctx.athleteId,
+        details: { tier: input.tier },
+      });
     }
     return loadSubscriptionView(ctx.deps, ctx.athleteId);
   });

@@ -1,0 +1,82 @@
+import type { Config } from '@aria/config';
+import type { DatabaseHandle } from '@aria/db';
+import { createJobEngine, type JobEngine } from './engine.js';
+import type { JobLogger } from './logger.js';
+import { deliverAthleteEvents, deliverTrackLitEvents } from './tracklit/deliver-events.js';
+import { type OutboxDispatch, startOutboxDispatch } from './tracklit/dispatch.js';
+
+/** Every kind of job Aria runs; senders and workers create the same queues. */
+export const ariaJobs = [deliverTrackLitEvents] as const;
+
+export interface AriaJobs {
+  readonly engine: JobEngine;
+  /** Present where this process runs the workers and TrackLit events are configured. */
+  readonly dispatch: OutboxDispatch | undefined;
+  stop(timeoutMs?: number): Promise<void>;
+}
+
+export interface StartJobsOptions {
+  readonly config: Config;
+  readonly database: DatabaseHandle;
+  readonly logger: JobLogger;
+  /** Work the queues here (the API with JOBS_IN_PROCESS, or `pnpm worker`); else only send. */
+  readonly runWorkers: boolean;
+}
+
+/** The job engine with Aria's jobs, and their workers when this process runs them. */
+export async function startJobs(options: StartJobsOptions): Promise<AriaJobs> {
+  const { config, database, logger } = options;
+  const engine = createJobEngine({
+    database,
+    databaseUrl: config.database.url,
+    jobs: ariaJobs,
+    defaults: {
+      maxAttempts: config.jobs.maxAttempts,
+      retryDelaySeconds: config.jobs.retryDelaySeconds,
+      expireInSeconds: Math.max(60, Math.ceil((config.tracklit.eventsTimeoutMs * 4) / 1000)),
+    },
+    pollingIntervalSeconds: config.jobs.pollIntervalMs / 1000,
+    onError: (error) => logger.error({ err: error }, 'job engine error'),
+  });
+  await engine.start();
+
+  let dispatch: OutboxDispatch | undefined;
+  const { eventsUrl, eventsSecret } = config.tracklit;
+  if (options.runWorkers && eventsUrl && eventsSecret) {
+    const settings = {
+      receiver: {
+        url: eventsUrl,
+        secret: eventsSecret,
+        timeoutMs: config.tracklit.eventsTimeoutMs,
+      },
+      maxAttempts: config.tracklit.eventsMaxAttempts,
+      backoff: {
+        baseMs: config.tracklit.eventsRetryBaseMs,
+        maxMs: config.tracklit.eventsRetryMaxMs,
+      },
+      logger,
+    };
+    await engine.work(
+      deliverTrackLitEvents,
+      async ({ data }) => {
+        await deliverAthleteEvents(database.db, data.athleteId, settings);
+      },
+      { concurrency: 2 },
+    );
+    dispatch = startOutboxDispatch({
+      db: database.db,
+      engine,
+      intervalMs: config.jobs.pollIntervalMs,
+      logger,
+    });
+  }
+
+  return {
+    engine,
+    dispatch,
+    async stop(timeoutMs = 10_000) {
+      await dispatch?.stop();
+      await engine.stop(timeoutMs);
+    },
+  };
+}
