@@ -95,10 +95,19 @@ describeEachDriver('coaching router (built-in coach)', (suite) => {
     await api.coaching.ask({ question: 'How do I taper?' });
     expect((await usage('coach-free')).ask).toBe(1);
     // Both the monthly quota (1) and the per-minute rate (1) are spent now.
-    await expect(api.coaching.ask({ question: 'Again?' })).rejects.toMatchObject(
-      trpcFailure('PAYMENT_REQUIRED'),
-    );
+    for (let attempt = 0; attempt < 3; attempt += 1) {
+      await expect(api.coaching.ask({ question: 'Again?' })).rejects.toMatchObject(
+        trpcFailure('PAYMENT_REQUIRED'),
+      );
+    }
     expect((await usage('coach-free')).ask).toBe(1);
+    // The 402s left the rate untouched: on pro (5 asks a minute) in the same minute, exactly
+    // 4 more pass (5 minus the one answered), then 429. Had each 402 counted, none would.
+    await setTier('coach-free', 'pro');
+    for (let ask = 0; ask < 4; ask += 1) await api.coaching.ask({ question: `Pro ${ask}?` });
+    await expect(api.coaching.ask({ question: 'One more?' })).rejects.toMatchObject(
+      trpcFailure('TOO_MANY_REQUESTS'),
+    );
   });
 
   it('lets no coach ask for an athlete, and the service ask for any', async () => {
