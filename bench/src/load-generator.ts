@@ -38,7 +38,10 @@ async function run(job: LoadJob): Promise<LoadResult> {
     timeout: job.timeoutSeconds,
     headers: job.headers,
     ...(job.overallRate ? { overallRate: job.overallRate } : {}),
-    warmup: { connections: job.connections, duration: job.warmupSeconds },
+    // autocannon may never start a zero-length warm-up: leave it out instead.
+    ...(job.warmupSeconds > 0
+      ? { warmup: { connections: job.connections, duration: job.warmupSeconds } }
+      : {}),
     ...(rotation ? { requests: [rotation.spec] } : {}),
   });
   instance.on('start', () => {

@@ -22,6 +22,7 @@ export function startLoadGenerator(): Promise<LoadGenerator> {
 
   return new Promise((resolveStart, rejectStart) => {
     child.once('error', rejectStart);
+    process.once('exit', () => child.kill('SIGKILL'));
     child.on('exit', (code) => {
       const error = new Error(`load generator exited (code ${code})`);
       rejectStart(error);
@@ -34,7 +35,23 @@ export function startLoadGenerator(): Promise<LoadGenerator> {
           pid: child.pid ?? 0,
           run: (job, onMeasuring) =>
             new Promise((resolve, reject) => {
-              pending = { resolve, reject, onMeasuring };
+              // A run that never reports back fails the bench instead of hanging it.
+              const limitMs = (job.warmupSeconds + job.durationSeconds + 30) * 1_000;
+              const timer = setTimeout(() => {
+                pending = undefined;
+                reject(new Error(`the load generator did not report ${job.url} in ${limitMs} ms`));
+              }, limitMs);
+              pending = {
+                resolve: (result) => {
+                  clearTimeout(timer);
+                  resolve(result);
+                },
+                reject: (error) => {
+                  clearTimeout(timer);
+                  reject(error);
+                },
+                onMeasuring,
+              };
               child.send({ kind: 'run', job } satisfies ToLoadGenerator);
             }),
           stop: () => {

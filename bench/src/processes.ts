@@ -88,6 +88,10 @@ async function startProcess(options: StartOptions): Promise<BenchProcess> {
     env: { PATH: process.env.PATH ?? '', ...options.env, PORT: String(port), HOST: host },
     stdio: ['ignore', log, log],
   });
+  // Whatever ends the bench (a failure, the watchdog, a signal), no server outlives it.
+  const killOnExit = () => child.kill('SIGKILL');
+  process.once('exit', killOnExit);
+  child.once('exit', () => process.off('exit', killOnExit));
   try {
     await waitUntilReady(
       `http://${host}:${port}${options.readyPath}`,
