@@ -1,4 +1,4 @@
-import { and, eq, ne } from 'drizzle-orm';
+import { and, eq, ne, sql } from 'drizzle-orm';
 import type { AriaDatabase } from '../client.js';
 import { apiKeys } from '../schema/api-keys.js';
 import { type Athlete, athletes, coachAthleteLinks, type NewAthlete } from '../schema/athletes.js';
@@ -6,6 +6,7 @@ import { dailyUsage, monthlyUsage, quotaGrants, subscriptions } from '../schema/
 import { conversations, messages, moodReports } from '../schema/coaching.js';
 import { trainingPlans, trainingSessions } from '../schema/training.js';
 import { dailyMetrics, wearableConnections } from '../schema/wearables.js';
+import { preparedPer } from './prepared.js';
 import { calendarMonthStart } from './subscriptions.js';
 
 export type AthleteProfileChanges = Partial<Omit<NewAthlete, 'id' | 'createdAt' | 'updatedAt'>>;
@@ -30,8 +31,16 @@ export async function provisionAthlete(
   });
 }
 
+const findAthleteStatement = preparedPer((db) =>
+  db
+    .select()
+    .from(athletes)
+    .where(eq(athletes.id, sql.placeholder('id')))
+    .prepare('aria_find_athlete'),
+);
+
 export async function findAthlete(db: AriaDatabase, id: string): Promise<Athlete | undefined> {
-  const [row] = await db.select().from(athletes).where(eq(athletes.id, id));
+  const [row] = await findAthleteStatement(db).execute({ id });
   return row;
 }
 
