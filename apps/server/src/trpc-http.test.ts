@@ -112,6 +112,25 @@ describe('tRPC over HTTP', () => {
     });
     expect(response.status).toBe(200);
   });
+
+  it('answers a 5xx problem with its own status: NOT_CONFIGURED is 503, not 500', async () => {
+    const token = await t.tokenFor('unbilled-athlete');
+    const response = await t.app.request('/trpc/billing.checkout', {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
+      body: JSON.stringify({ json: { tier: 'pro' } }),
+    });
+    expect(response.status).toBe(503);
+    const { data } = ((await response.json()) as TrpcError).error.json;
+    expect(data).toMatchObject({ code: 'NOT_CONFIGURED', status: 503 });
+    // In a batch where another call succeeds, the answer stays 207 (multi-status).
+    const mixed = await t.app.request('/trpc/billing.checkout,athletes.update?batch=1', {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
+      body: JSON.stringify({ 0: { json: { tier: 'pro' } }, 1: { json: { name: 'Unbilled' } } }),
+    });
+    expect(mixed.status).toBe(207);
+  });
 });
 
 describe('tRPC batches', () => {

@@ -1,6 +1,7 @@
 import { type ApiDeps, appRouter, credentialsFromHeaders } from '@aria/api';
 import { AppError } from '@aria/core';
 import { fetchRequestHandler } from '@trpc/server/adapters/fetch';
+import { getHTTPStatusCodeFromError } from '@trpc/server/http';
 import { Hono } from 'hono';
 import type { AppEnv } from '../app-env.js';
 import { requestIdentity, userIdOf } from '../request-identity.js';
@@ -31,6 +32,15 @@ export function trpcRoutes(deps: ApiDeps) {
         logger: c.get('logger'),
         onIdentified: (identity) => c.set('userId', userIdOf(identity)),
       }),
+      // The error shape carries the problem, not tRPC's httpStatus, and tRPC's JSON-RPC numbers
+      // share -32603 for every 5xx: left alone, a 503 NOT_CONFIGURED would answer HTTP 500.
+      // When every call of the request failed with one status, that status is the answer's.
+      responseMeta: ({ errors, info }) => {
+        if (errors.length === 0 || errors.length !== (info?.calls.length ?? 1)) return {};
+        const statuses = new Set(errors.map((error) => getHTTPStatusCodeFromError(error)));
+        const [status] = statuses;
+        return statuses.size === 1 && status !== undefined ? { status } : {};
+      },
       onError: ({ error, path }) => {
         // A stream that fails after it started arrives here as INTERNAL even for an AppError
         // the caller is meant to see (AI_UNAVAILABLE, shutdown): only real failures are logged.
