@@ -112,16 +112,18 @@ async function startProcess(options: StartOptions): Promise<BenchProcess> {
     startMs,
     rssMb: () => procStat(pid).rssMb,
     cpuSeconds: () => procStat(pid).cpuSeconds,
-    stop: () =>
-      new Promise((resolve) => {
-        if (child.exitCode !== null) return resolve();
-        const force = setTimeout(() => child.kill('SIGKILL'), 5_000);
+    stop: () => {
+      // A process that ended by a signal has a signalCode and no exitCode.
+      if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+      return new Promise((resolve) => {
+        const force = setTimeout(() => child.kill('SIGKILL'), 10_000);
         child.once('exit', () => {
           clearTimeout(force);
           resolve();
         });
         child.kill('SIGTERM');
-      }),
+      });
+    },
   };
 }
 

@@ -147,6 +147,7 @@ async function main(): Promise<number> {
       LOG_LEVEL: settings.logLevel,
       JWT_SECRET: secrets.jwtSecret,
       INTERNAL_API_KEY: secrets.internalApiKey,
+      SHUTDOWN_DRAIN_MS: '0', // no load balancer to tell between the runs
     };
     const onPostgres = { ...common, DATABASE_URL: database.url };
     const production = {

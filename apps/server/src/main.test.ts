@@ -59,13 +59,19 @@ describe('main (the process the container runs)', () => {
       const [load, readiness, today] = answers as [
         { days: { load: number }[]; acwr: unknown },
         { score: number; model: string },
-        { result: { data: { json: { session: unknown; acwr: { ratio: number } | null } } } },
+        {
+          result: {
+            data: {
+              json: { session: unknown; acwr: { rolling: { ratio: number } | null } | null };
+            };
+          };
+        },
       ];
       expect(load.days.some((day) => day.load > 0)).toBe(true);
       expect(readiness.score).toBeGreaterThan(0);
       expect(readiness.model).toBe('hrv_baseline');
       expect(today.result.data.json.session).toBeTruthy();
-      expect(today.result.data.json.acwr?.ratio).toBeGreaterThan(0);
+      expect(today.result.data.json.acwr?.rolling?.ratio).toBeGreaterThan(0);
 
       // The printed (star) athlete can generate a plan.
       const plan = await fetch(`${base}/v1/plans`, {

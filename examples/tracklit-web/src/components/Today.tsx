@@ -22,8 +22,10 @@ export function Today() {
       {readiness.data && (
         <div data-testid="readiness">
           <p>
-            Readiness {Math.round(readiness.data.score)}/100 ({readiness.data.band}):{' '}
-            {readiness.data.summary}
+            {readiness.data.score === null
+              ? 'Readiness: not enough data yet'
+              : `Readiness ${Math.round(readiness.data.score)}/100 (${readiness.data.band})`}
+            : {readiness.data.summary}
           </p>
           <ul>
             {readiness.data.factors.map((factor) => (
