@@ -28,6 +28,28 @@ const requiredSuites = [
     matches: (t) => t.file.endsWith('/consumer.test.ts'),
   },
   {
+    name: 'resilience suite',
+    minimum: 100,
+    matches: (t) => t.file.includes('/apps/server/src/resilience/'),
+  },
+  {
+    name: 'real-browser tests (chromium)',
+    minimum: 2,
+    matches: (t) =>
+      t.file.endsWith('/docs.browser.test.ts') ||
+      (t.file.endsWith('/consumer.test.ts') && /streaming in|renders its weeks/.test(t.fullName)),
+  },
+  {
+    name: 'coach evaluation set',
+    minimum: 4,
+    matches: (t) => t.file.endsWith('/evaluation.test.ts'),
+  },
+  {
+    name: 'bench smoke run',
+    minimum: 1,
+    matches: (t) => t.file.endsWith('/bench/src/bench.test.ts'),
+  },
+  {
     name: 'infrastructure checks',
     minimum: 100,
     matches: (t) => t.file.includes('/infra/checks/'),
