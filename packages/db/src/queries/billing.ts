@@ -63,12 +63,7 @@ export async function applyStripeEvent(
         .from(athletes)
         .where(eq(athletes.id, athleteId));
       if (!athlete) return 'unmatched';
-      await tx.insert(subscriptions).values({ athleteId }).onConflictDoNothing();
-      const [row] = await tx
-        .select()
-        .from(subscriptions)
-        .where(eq(subscriptions.athleteId, athleteId))
-        .for('update');
+      const row = await lockSubscriptionRow(tx, athleteId);
       const another = row?.stripeSubscriptionId !== state.stripeSubscriptionId;
       // Rolls back, event id included: the caller cancels it, then records the event.
       if (another && state.tier !== 'free' && hasLiveStripeSubscription(row)) {
@@ -101,16 +96,19 @@ export async function withSubscriptionLocked<T>(
   athleteId: string,
   work: (tx: AriaTransaction, row: Subscription) => Promise<T>,
 ): Promise<T> {
-  return db.transaction(async (tx) => {
-    await tx.insert(subscriptions).values({ athleteId }).onConflictDoNothing();
-    const [row] = await tx
-      .select()
-      .from(subscriptions)
-      .where(eq(subscriptions.athleteId, athleteId))
-      .for('update');
-    if (!row) throw new Error(`no subscription row for athlete ${athleteId}`);
-    return work(tx, row);
-  });
+  return db.transaction(async (tx) => work(tx, await lockSubscriptionRow(tx, athleteId)));
+}
+
+/** The athlete's subscription row (created free if missing), locked until the transaction ends. */
+async function lockSubscriptionRow(tx: AriaTransaction, athleteId: string): Promise<Subscription> {
+  await tx.insert(subscriptions).values({ athleteId }).onConflictDoNothing();
+  const [row] = await tx
+    .select()
+    .from(subscriptions)
+    .where(eq(subscriptions.athleteId, athleteId))
+    .for('update');
+  if (!row) throw new Error(`no subscription row for athlete ${athleteId}`);
+  return row;
 }
 
 /** Records the athlete's Stripe customer (inside withSubscriptionLocked). */
