@@ -12,6 +12,9 @@ export const outboxEventTypes = [
 ] as const;
 export type OutboxEventType = (typeof outboxEventTypes)[number];
 
+/** Neither delivered nor parked: an event the delivery still owes TrackLit. */
+const awaitingDelivery = and(isNull(outboxEvents.publishedAt), isNull(outboxEvents.parkedAt));
+
 export interface OutboxEventInput {
   readonly type: OutboxEventType;
   readonly athleteId: string;
@@ -48,13 +51,7 @@ export async function claimNextOutboxEvent(
   const head = db
     .select({ id: outboxEvents.id })
     .from(outboxEvents)
-    .where(
-      and(
-        eq(outboxEvents.athleteId, athleteId),
-        isNull(outboxEvents.publishedAt),
-        isNull(outboxEvents.parkedAt),
-      ),
-    )
+    .where(and(eq(outboxEvents.athleteId, athleteId), awaitingDelivery))
     .orderBy(asc(outboxEvents.id))
     .limit(1);
   const [row] = await db
@@ -66,8 +63,7 @@ export async function claimNextOutboxEvent(
     .where(
       and(
         eq(outboxEvents.id, sql`(${head})`),
-        isNull(outboxEvents.publishedAt),
-        isNull(outboxEvents.parkedAt),
+        awaitingDelivery,
         lte(outboxEvents.availableAt, sql`now()`),
         sql`(${outboxEvents.lockedUntil} IS NULL OR ${outboxEvents.lockedUntil} < now())`,
       ),
@@ -84,13 +80,7 @@ export async function nextOutboxAttemptAt(
   const [row] = await db
     .select({ availableAt: outboxEvents.availableAt, lockedUntil: outboxEvents.lockedUntil })
     .from(outboxEvents)
-    .where(
-      and(
-        eq(outboxEvents.athleteId, athleteId),
-        isNull(outboxEvents.publishedAt),
-        isNull(outboxEvents.parkedAt),
-      ),
-    )
+    .where(and(eq(outboxEvents.athleteId, athleteId), awaitingDelivery))
     .orderBy(asc(outboxEvents.id))
     .limit(1);
   if (!row) return undefined;
@@ -132,8 +122,7 @@ export async function athletesWithDueOutboxEvents(
     .from(outboxEvents)
     .where(
       and(
-        isNull(outboxEvents.publishedAt),
-        isNull(outboxEvents.parkedAt),
+        awaitingDelivery,
         lte(outboxEvents.availableAt, sql`now()`),
         sql`(${outboxEvents.lockedUntil} IS NULL OR ${outboxEvents.lockedUntil} < now())`,
       ),
