@@ -89,8 +89,11 @@ for (const driver of ['pglite', 'postgres'] as const) {
           createdAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
           data: { athleteId: 'athlete-envelope', n: 1 },
         });
-        const [row] = await db.select().from(outboxEvents).where(eq(outboxEvents.eventId, id));
-        expect(row?.publishedAt).toBeInstanceOf(Date);
+        // The receiver answers before the worker marks the row, so wait for the mark.
+        await eventually(async () => {
+          const [row] = await db.select().from(outboxEvents).where(eq(outboxEvents.eventId, id));
+          expect(row?.publishedAt).toBeInstanceOf(Date);
+        });
       });
 
       it('retries a receiver that fails three times: it gets the event once more, same id, then nothing', async () => {
