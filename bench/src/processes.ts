@@ -148,11 +148,12 @@ export function startAria(
   mainJs: string,
   workDir: string,
   env: Record<string, string>,
+  nodeArgs: readonly string[] = [],
 ): Promise<BenchProcess> {
   return startProcess({
     name,
     command: process.execPath,
-    args: [mainJs],
+    args: [...nodeArgs, mainJs],
     env,
     readyPath: '/health/ready',
     cwd: workDir,
