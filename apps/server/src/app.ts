@@ -1,15 +1,13 @@
 import { Hono } from 'hono';
-import { requestId } from 'hono/request-id';
-import { secureHeaders } from 'hono/secure-headers';
 import type { AppEnv } from './app-env.js';
 import type { ServerDeps } from './deps.js';
 import { handleError, handleNotFound } from './http-errors.js';
 import type { Lifecycle } from './lifecycle.js';
 import type { Logger } from './logger.js';
 import { closeSpentConnections } from './middleware/connection.js';
-import { corsFromOrigins } from './middleware/cors.js';
 import { jsonBodyLimit, requestTimeout } from './middleware/limits.js';
 import { requestLog } from './middleware/request-log.js';
+import { corsPreflight, responseHeaders } from './middleware/response-headers.js';
 import {
   type AriaMetrics,
   annotateServerSpan,
@@ -18,6 +16,7 @@ import {
   httpMetrics,
   httpServerSpans,
   metricsHandler,
+  tracingConfigured,
   trpcProcedureSpans,
   withAiMetrics,
   withCacheMetrics,
@@ -40,18 +39,18 @@ export interface AppOptions {
 /** Wiring only: middleware order, then the mounted route groups. */
 export function createApp({ deps, logger, lifecycle, metrics = createMetrics() }: AppOptions) {
   const app = new Hono<AppEnv>();
+  const tracing = tracingConfigured(deps.config.telemetry);
   app.use(closeSpentConnections(lifecycle));
-  app.use(httpServerSpans(deps.config, trpcEndpoint)); // no-op unless tracing is configured
-  app.use(requestId({ headerName: 'X-Request-Id' }));
-  app.use(annotateServerSpan());
+  if (tracing) app.use(httpServerSpans(deps.config, trpcEndpoint));
+  app.use(responseHeaders(deps.config.server.corsOrigins));
+  if (tracing) app.use(annotateServerSpan());
   app.use(httpMetrics(metrics, trpcEndpoint));
   app.use(requestLog(logger));
-  app.use(corsFromOrigins(deps.config.server.corsOrigins));
-  app.use(secureHeaders());
+  app.use(corsPreflight());
   app.use(jsonBodyLimit());
   app.use(requestTimeout(deps.config.server.requestTimeoutMs, lifecycle));
 
-  app.use(`${trpcEndpoint}/*`, trpcProcedureSpans(trpcEndpoint));
+  if (tracing) app.use(`${trpcEndpoint}/*`, trpcProcedureSpans(trpcEndpoint));
 
   deps.degradation?.subscribe((use, error) => {
     metrics.redisDegraded.inc({ use });

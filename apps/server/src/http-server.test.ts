@@ -9,13 +9,81 @@ let server: RunningServer;
 let base: string;
 
 beforeAll(async () => {
-  t = await createTestApp();
+  t = await createTestApp({ CORS_ORIGINS: 'https://tracklit.app' });
   server = await startHttpServer(t.app, { port: 0, host: '127.0.0.1' });
   base = `http://127.0.0.1:${server.port}`;
 });
 afterAll(async () => {
   await server.close(1_000);
   await t.deps.close();
+});
+
+describe('headers on every answer served by Node', () => {
+  const origin = 'https://tracklit.app';
+  const answers = {
+    'a plain route': () => fetch(`${base}/health/live`, { headers: { origin } }),
+    'a tRPC query (tRPC sets its own Vary)': () =>
+      fetch(`${base}/trpc/billing.tiers`, { headers: { origin } }),
+    'a REST route': () => fetch(`${base}/v1/tiers`, { headers: { origin } }),
+    'a 404': () => fetch(`${base}/nowhere`, { headers: { origin } }),
+    'a 401 problem': () => fetch(`${base}/v1/athletes/me`, { headers: { origin } }),
+  };
+
+  for (const [what, send] of Object.entries(answers)) {
+    it(`${what}: request id, security headers, CORS grant, Vary on Origin`, async () => {
+      const response = await send();
+      expect(response.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
+      expect(response.headers.get('x-frame-options')).toBe('SAMEORIGIN');
+      expect(response.headers.get('x-content-type-options')).toBe('nosniff');
+      expect(response.headers.get('strict-transport-security')).toContain('max-age=');
+      expect(response.headers.get('access-control-allow-origin')).toBe(origin);
+      expect(response.headers.get('access-control-allow-credentials')).toBe('true');
+      expect(response.headers.get('access-control-expose-headers')).toContain('Retry-After');
+      const vary = (response.headers.get('vary') ?? '').split(',').map((v) => v.trim());
+      expect(vary).toContain('Origin');
+      await response.arrayBuffer();
+    });
+  }
+
+  it('keeps a caller request id that is plain, replaces one that is not', async () => {
+    const kept = await fetch(`${base}/health/live`, { headers: { 'x-request-id': 'trace-42' } });
+    expect(kept.headers.get('x-request-id')).toBe('trace-42');
+    const replaced = await fetch(`${base}/health/live`, {
+      headers: { 'x-request-id': 'has spaces;and=more' },
+    });
+    expect(replaced.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
+  it('grants nothing to an unlisted origin, and answers its preflight without a grant', async () => {
+    const response = await fetch(`${base}/trpc/billing.tiers`, {
+      headers: { origin: 'https://evil.example' },
+    });
+    expect(response.headers.get('access-control-allow-origin')).toBeNull();
+    await response.arrayBuffer();
+    const preflight = await fetch(`${base}/trpc/athletes.get`, {
+      method: 'OPTIONS',
+      headers: { origin: 'https://evil.example', 'access-control-request-method': 'GET' },
+    });
+    expect(preflight.status).toBe(204);
+    expect(preflight.headers.get('access-control-allow-origin')).toBeNull();
+  });
+
+  it('answers a listed preflight with methods, headers and max age', async () => {
+    const preflight = await fetch(`${base}/trpc/athletes.get`, {
+      method: 'OPTIONS',
+      headers: {
+        origin,
+        'access-control-request-method': 'POST',
+        'access-control-request-headers': 'authorization,content-type',
+      },
+    });
+    expect(preflight.status).toBe(204);
+    expect(preflight.headers.get('access-control-allow-origin')).toBe(origin);
+    expect(preflight.headers.get('access-control-allow-methods')).toContain('POST');
+    expect(preflight.headers.get('access-control-allow-headers')).toContain('Authorization');
+    expect(preflight.headers.get('access-control-max-age')).toBe('600');
+    expect(preflight.headers.get('vary')).toContain('Access-Control-Request-Headers');
+  });
 });
 
 describe('requests Node refuses before any route', () => {

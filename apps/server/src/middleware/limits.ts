@@ -31,7 +31,11 @@ export function jsonBodyLimit(): MiddlewareHandler {
       throw new HTTPException(413, { message: 'The image is larger than 10 MB.' });
     },
   });
-  return (c, next) => (mediaUploadPaths.has(c.req.path) ? media : json)(c, next);
+  return (c, next) => {
+    // Hono's limit reads the body stream, which builds the fetch Request; these carry none.
+    if (c.req.method === 'GET' || c.req.method === 'HEAD') return next();
+    return (mediaUploadPaths.has(c.req.path) ? media : json)(c, next);
+  };
 }
 
 /**

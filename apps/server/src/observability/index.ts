@@ -7,5 +7,5 @@ export { httpMetrics } from './http-metrics.js';
 export { annotateServerSpan, httpServerSpans } from './http-tracing.js';
 export { metricsHandler } from './metrics-route.js';
 export { type Observability, startObservability } from './start.js';
-export { startTracing, type Tracing } from './tracing.js';
+export { startTracing, type Tracing, tracingConfigured } from './tracing.js';
 export { trpcProcedureSpans } from './trpc-spans.js';

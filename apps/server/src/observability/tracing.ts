@@ -71,6 +71,13 @@ function exportersFor(telemetry: Config['telemetry']): Map<string, SpanExporter>
   return exporters;
 }
 
+/** Whether an exporter is configured; without one the span middleware is not even mounted. */
+export function tracingConfigured(telemetry: Config['telemetry']): boolean {
+  return (
+    telemetry.otlpTracesUrl !== undefined || telemetry.azureMonitorConnectionString !== undefined
+  );
+}
+
 /**
  * Registers the global tracer provider when an exporter is configured
  * (OTEL_EXPORTER_OTLP_ENDPOINT and/or APPLICATIONINSIGHTS_CONNECTION_STRING); otherwise

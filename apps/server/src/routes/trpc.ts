@@ -4,6 +4,7 @@ import { fetchRequestHandler } from '@trpc/server/adapters/fetch';
 import { getHTTPStatusCodeFromError } from '@trpc/server/http';
 import { Hono } from 'hono';
 import type { AppEnv } from '../app-env.js';
+import { varyOnOrigin } from '../middleware/response-headers.js';
 import { requestIdentity, userIdOf } from '../request-identity.js';
 import { requestSignal } from '../request-signal.js';
 
@@ -15,8 +16,8 @@ export const trpcEndpoint = '/trpc';
  * authentication.
  */
 export function trpcRoutes(deps: ApiDeps) {
-  return new Hono<AppEnv>().all('/*', (c) =>
-    fetchRequestHandler({
+  return new Hono<AppEnv>().all('/*', async (c) => {
+    const response = await fetchRequestHandler({
       endpoint: trpcEndpoint,
       req: c.req.raw,
       router: appRouter,
@@ -49,6 +50,8 @@ export function trpcRoutes(deps: ApiDeps) {
           c.get('logger').error({ err: error.cause ?? error, procedure: path }, 'procedure failed');
         }
       },
-    }),
-  );
+    });
+    varyOnOrigin(response.headers); // tRPC's own Vary would replace the app-wide one
+    return response;
+  });
 }

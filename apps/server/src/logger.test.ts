@@ -1,0 +1,26 @@
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { startChild } from './testing/child-process.js';
+
+const script = fileURLToPath(new URL('./testing/log-then-exit.ts', import.meta.url));
+const serverDir = fileURLToPath(new URL('..', import.meta.url));
+
+describe('the default log destination (asynchronous)', () => {
+  for (const exitCode of [0, 1]) {
+    it(`loses no line when the process calls process.exit(${exitCode}) right after logging`, async () => {
+      const lines = 20_000;
+      const run = startChild(process.execPath, ['--import', 'tsx', script], {
+        cwd: serverDir,
+        env: { LINES: String(lines), EXIT_CODE: String(exitCode) },
+      });
+      expect(await run.exited).toBe(exitCode);
+      const logged = run
+        .output()
+        .stdout.split('\n')
+        .filter((line) => line !== '')
+        .map((line) => (JSON.parse(line) as { n: number }).n);
+      expect(logged).toHaveLength(lines);
+      expect(logged.at(-1)).toBe(lines - 1);
+    }, 60_000);
+  }
+});
