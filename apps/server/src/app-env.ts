@@ -8,8 +8,8 @@ export interface AppEnv {
     logger: Logger;
     /** Set by authentication (a later middleware) so the request log can name the caller. */
     userId?: string;
-    /** Aborted when the server stops the request's work: its timeout, or shutdown. */
-    serverStops?: readonly AbortSignal[];
+    /** Signals aborted when the server stops the request's work: its timeout, or shutdown. */
+    serverStops?: () => readonly AbortSignal[];
     /** `requestSignal`'s memo. */
     signal?: AbortSignal;
     /** The request's caller, authenticated once (see `requestIdentity`). */

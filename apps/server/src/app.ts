@@ -34,10 +34,18 @@ export interface AppOptions {
   readonly lifecycle: Lifecycle;
   /** Served at /metrics; main.ts passes the one its database metrics feed, tests get a fresh one. */
   readonly metrics?: AriaMetrics;
+  /** `false`: every tRPC call through tRPC's fetch adapter (see routes/trpc.ts). */
+  readonly leanTrpcQueries?: boolean;
 }
 
 /** Wiring only: middleware order, then the mounted route groups. */
-export function createApp({ deps, logger, lifecycle, metrics = createMetrics() }: AppOptions) {
+export function createApp({
+  deps,
+  logger,
+  lifecycle,
+  metrics = createMetrics(),
+  leanTrpcQueries = true,
+}: AppOptions) {
   const app = new Hono<AppEnv>();
   const tracing = tracingConfigured(deps.config.telemetry);
   app.use(closeSpentConnections(lifecycle));
@@ -66,7 +74,7 @@ export function createApp({ deps, logger, lifecycle, metrics = createMetrics() }
   };
   app.route('/health', healthRoutes(deps, lifecycle));
   app.get('/metrics', metricsHandler(deps.config, metrics));
-  app.route(trpcEndpoint, trpcRoutes(observedDeps));
+  app.route(trpcEndpoint, trpcRoutes(observedDeps, { leanQueries: leanTrpcQueries }));
   app.route('/webhooks/stripe', stripeWebhookRoutes(observedDeps));
   app.route('/webhooks/terra', terraWebhookRoutes(observedDeps));
   app.route('/webhooks/tracklit', trackLitWebhookRoutes(observedDeps));

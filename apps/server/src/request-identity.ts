@@ -7,10 +7,16 @@ import {
 } from '@aria/api';
 import type { Context } from 'hono';
 import type { AppEnv } from './app-env.js';
+import { requestHeader } from './middleware/node-bindings.js';
 
 /** How a caller is named in the request log: a user id, or `service`. */
 export function userIdOf(identity: Identity): string {
   return identity.kind === 'service' ? 'service' : identity.userId;
+}
+
+/** The request's credentials, read from the Node request where there is one (no `Headers`). */
+export function requestCredentials(c: Context<AppEnv>) {
+  return credentialsFromHeaders({ get: (name) => requestHeader(c, name.toLowerCase()) ?? null });
 }
 
 /**
@@ -20,7 +26,7 @@ export function userIdOf(identity: Identity): string {
 export function requestIdentity(c: Context<AppEnv>, deps: ApiDeps): RequestIdentity {
   let identify = c.get('identify');
   if (identify === undefined) {
-    identify = identifyOnce(deps, credentialsFromHeaders(c.req.raw.headers));
+    identify = identifyOnce(deps, requestCredentials(c));
     c.set('identify', identify);
   }
   return identify;

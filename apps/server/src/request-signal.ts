@@ -10,7 +10,7 @@ import type { AppEnv } from './app-env.js';
 export function requestSignal(c: Context<AppEnv>): AbortSignal {
   let signal = c.get('signal');
   if (signal === undefined) {
-    signal = AbortSignal.any([c.req.raw.signal, ...(c.get('serverStops') ?? [])]);
+    signal = AbortSignal.any([c.req.raw.signal, ...(c.get('serverStops')?.() ?? [])]);
     c.set('signal', signal);
   }
   return signal;

@@ -47,11 +47,12 @@ export function jsonBodyLimit(): MiddlewareHandler {
 export function requestTimeout(ms: number, lifecycle: Lifecycle): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     if (streamingPaths.test(c.req.path)) {
-      c.set('serverStops', [lifecycle.workCut]);
+      c.set('serverStops', () => [lifecycle.workCut]);
       return next();
     }
     const deadline = new AbortController();
-    c.set('serverStops', [deadline.signal, lifecycle.workCut]);
+    // A signal is built only when the request's work asks for one (`requestSignal`).
+    c.set('serverStops', () => [deadline.signal, lifecycle.workCut]);
     let timer: NodeJS.Timeout | undefined;
     const timedOut = new Promise<never>((_, reject) => {
       timer = setTimeout(() => {

@@ -54,7 +54,8 @@ export interface Authenticator {
   authenticate(credentials: Credentials): Promise<Identity | null>;
 }
 
-export function credentialsFromHeaders(headers: Headers): Credentials {
+/** Reads only `get`, so a transport can pass its own header lookup instead of building `Headers`. */
+export function credentialsFromHeaders(headers: Pick<Headers, 'get'>): Credentials {
   const authorization = headers.get('authorization') ?? undefined;
   const match = authorization?.match(/^Bearer\s+(\S+)\s*$/i);
   return {
