@@ -12,26 +12,31 @@ import { restErrorHandler } from './errors.js';
 import { knowledgeRoutes } from './knowledge.js';
 import { createRestApp, registerSecuritySchemes } from './openapi.js';
 import { plansRoutes } from './plans.js';
+import { type RestRoute, registerRestRoutes } from './route-table.js';
 import { trainingRoutes } from './training.js';
 import { wearablesRoutes } from './wearables.js';
 
 export const restBasePath = '/v1';
 
+/** Every REST route, in the order they are registered and documented. */
+export const restTable: readonly RestRoute[] = [
+  ...billingRoutes,
+  ...athletesRoutes,
+  ...coachRoutes,
+  ...coachingRoutes,
+  ...knowledgeRoutes,
+  ...apiKeysRoutes,
+  ...plansRoutes,
+  ...trainingRoutes,
+  ...wearablesRoutes,
+  ...adminRoutes,
+];
+
 /** The partner REST adapter: `@hono/zod-openapi` routes over the tRPC procedures. */
 export function restRoutes(deps: ApiDeps): OpenAPIHono<AppEnv> {
   const rest = createRestApp();
   registerSecuritySchemes(rest);
-  rest
-    .route('/', billingRoutes(deps))
-    .route('/', athletesRoutes(deps))
-    .route('/', coachRoutes(deps))
-    .route('/', coachingRoutes(deps))
-    .route('/', knowledgeRoutes(deps))
-    .route('/', apiKeysRoutes(deps))
-    .route('/', plansRoutes(deps))
-    .route('/', trainingRoutes(deps))
-    .route('/', wearablesRoutes(deps))
-    .route('/', adminRoutes(deps));
+  registerRestRoutes(rest, deps, restTable);
   // Set before the app is mounted: Hono wraps the routes with it when it mounts them.
   rest.onError(restErrorHandler);
   return rest;

@@ -72,11 +72,15 @@ const problemDescriptions = {
 
 type ProblemStatus = keyof typeof problemDescriptions;
 
+/** A documented problem answer that says when a route gives it. */
+export function problemWhen(description: string) {
+  return { description, content: { 'application/problem+json': { schema: problemSchema } } };
+}
+
 /** The documented problem answer for one status. */
 export function problemAnswer(status: ProblemStatus) {
   return {
-    description: problemDescriptions[status],
-    content: { 'application/problem+json': { schema: problemSchema } },
+    ...problemWhen(problemDescriptions[status]),
     ...(status === 429
       ? { headers: { ...rateLimitHeaders, 'Retry-After': intHeader('Seconds to wait.') } }
       : {}),
@@ -91,6 +95,10 @@ export const authedProblems = {
   404: problemAnswer(404),
   429: problemAnswer(429),
 };
+
+/** The description of a route that acts for the caller or for an athlete it names. */
+export const actsForAthlete =
+  'Acts for the caller; a coach (read only), admin or the service names `athleteId`.';
 
 /** A JSON success answer of an authenticated route. */
 export function jsonOk<S extends z.ZodType>(schema: S, description: string) {

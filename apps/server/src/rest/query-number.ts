@@ -10,3 +10,8 @@ export function queryNumber<S extends z.ZodType>(schema: S) {
     schema,
   );
 }
+
+/** The query of a paged list: `limit` and `offset` coerced, the procedure's other fields as they are. */
+export function pagedQuery<S extends { limit: z.ZodType; offset: z.ZodType }>(shape: S) {
+  return z.object({ ...shape, limit: queryNumber(shape.limit), offset: queryNumber(shape.offset) });
+}
