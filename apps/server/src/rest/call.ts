@@ -1,14 +1,8 @@
-import {
-  type Context as ApiContext,
-  type ApiDeps,
-  appRouter,
-  createCallerFactory,
-  credentialsFromHeaders,
-} from '@aria/api';
+import { type ApiDeps, appRouter, createCallerFactory } from '@aria/api';
 import type { Context } from 'hono';
 import type { AppEnv } from '../app-env.js';
-import { requestIdentity, userIdOf } from '../request-identity.js';
 import { requestSignal } from '../request-signal.js';
+import { procedureContext } from '../routes/trpc-calls.js';
 
 const createCaller = createCallerFactory(appRouter);
 
@@ -29,19 +23,17 @@ export async function callProcedure<T>(
   alsoStop?: AbortSignal,
 ): Promise<T> {
   const resHeaders = new Headers();
-  const signal = alsoStop ? AbortSignal.any([requestSignal(c), alsoStop]) : requestSignal(c);
-  const ctx: ApiContext = {
-    requestId: c.get('requestId'),
-    deps,
-    credentials: credentialsFromHeaders(c.req.raw.headers),
-    identifyRequest: requestIdentity(c, deps),
-    resHeaders,
-    signal,
-    logger: c.get('logger'),
-    onIdentified: (identity) => c.set('userId', userIdOf(identity)),
-  };
+  // Reads (GET) run queries, which take no signal (see procedureContext); building one
+  // costs more than the read.
+  const signal =
+    alsoStop !== undefined
+      ? AbortSignal.any([requestSignal(c), alsoStop])
+      : c.req.method === 'GET'
+        ? undefined
+        : requestSignal(c);
+  const ctx = procedureContext(c, deps, resHeaders, { streamable: true, signal });
   try {
-    return await run(createCaller(ctx, { signal }));
+    return await run(createCaller(ctx, signal ? { signal } : {}));
   } finally {
     resHeaders.forEach((value, name) => {
       c.header(name, value);

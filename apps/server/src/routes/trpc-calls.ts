@@ -9,10 +9,10 @@ import { requestCredentials, requestIdentity, userIdOf } from '../request-identi
 // What both tRPC paths (the fetch adapter and the lean query path) do the same way.
 
 /**
- * The procedures' context for one HTTP request, whichever path serves it. `signal` is what
- * stops the request's work (client gone, timeout, shutdown); the lean query path passes none,
- * because building it costs more than a query (no query calls a provider, and the request
- * timeout answers 504 for them all the same).
+ * The procedures' context for one HTTP request, whichever path serves it (tRPC or REST).
+ * `signal` is what stops the request's work (client gone, timeout, shutdown); reads (lean
+ * tRPC queries, REST GETs) pass none, because building it costs more than a query: no query
+ * calls a provider, and the request timeout answers 504 for them all the same.
  */
 export function procedureContext(
   c: Context<AppEnv>,
