@@ -1,5 +1,5 @@
 import { createServer, type ServerResponse } from 'node:http';
-import type { AddressInfo, Socket } from 'node:net';
+import type { AddressInfo } from 'node:net';
 
 /** How the fake answers context requests from now on. */
 export type FakeTrackLitMode =
@@ -44,7 +44,6 @@ function json(response: ServerResponse, status: number, body: unknown): void {
 export async function startFakeTrackLit(options: { apiKey: string }): Promise<FakeTrackLit> {
   const requests: FakeTrackLitRequest[] = [];
   const contexts = new Map<string, unknown>();
-  const sockets = new Set<Socket>();
   const timers = new Set<NodeJS.Timeout>();
   let mode: FakeTrackLitMode = { kind: 'normal' };
 
@@ -74,10 +73,6 @@ export async function startFakeTrackLit(options: { apiKey: string }): Promise<Fa
     }, mode.delayMs);
     timers.add(timer);
   });
-  server.on('connection', (socket) => {
-    sockets.add(socket);
-    socket.on('close', () => sockets.delete(socket));
-  });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   return {
@@ -90,8 +85,8 @@ export async function startFakeTrackLit(options: { apiKey: string }): Promise<Fa
     close: () =>
       new Promise<void>((resolve, reject) => {
         for (const timer of timers) clearTimeout(timer);
-        for (const socket of sockets) socket.destroy();
         server.close((error) => (error ? reject(error) : resolve()));
+        server.closeAllConnections();
       }),
   };
 }
