@@ -17,6 +17,19 @@ describe('createMetrics', () => {
     expect(typed).toContain('process_start_time_seconds');
   });
 
+  it('starts every TrackLit context skip reason at 0, so the series exist before an outage', async () => {
+    const text = await createMetrics().render();
+    for (const reason of [
+      'timeout',
+      'unreachable',
+      'http_error',
+      'invalid_response',
+      'circuit_open',
+    ]) {
+      expect(text).toContain(`aria_tracklit_context_skipped_total{reason="${reason}"} 0`);
+    }
+  });
+
   it('gives each app its own registry', async () => {
     const first = createMetrics();
     const second = createMetrics();

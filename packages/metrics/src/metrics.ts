@@ -1,4 +1,9 @@
-import { degradedUses, meteredKinds, type RateBucket } from '@aria/core';
+import {
+  degradedUses,
+  meteredKinds,
+  type RateBucket,
+  trackLitContextSkipReasons,
+} from '@aria/core';
 import {
   Counter,
   collectDefaultMetrics,
@@ -28,6 +33,7 @@ export const metricNames = {
   dbPoolMaxConnections: 'aria_db_pool_max_connections',
   aiRequestDuration: 'aria_ai_request_duration_seconds',
   aiTokens: 'aria_ai_tokens_total',
+  trackLitContextSkipped: 'aria_tracklit_context_skipped_total',
 } as const;
 
 /** Label names of each series (Prometheus adds `job` and `instance`; histograms add `le`). */
@@ -46,6 +52,7 @@ export const metricLabels = {
   [metricNames.dbPoolMaxConnections]: ['driver'],
   [metricNames.aiRequestDuration]: ['provider', 'mode', 'outcome'],
   [metricNames.aiTokens]: ['provider', 'kind'],
+  [metricNames.trackLitContextSkipped]: ['reason'],
 } as const satisfies Record<(typeof metricNames)[keyof typeof metricNames], readonly string[]>;
 
 export type HttpLabel = (typeof metricLabels)[typeof metricNames.httpRequests][number];
@@ -74,6 +81,8 @@ export interface AriaMetrics {
   readonly aiRequestDuration: Histogram<'provider' | 'mode' | 'outcome'>;
   /** Tokens the AI used, by provider and kind (prompt or completion). */
   readonly aiTokens: Counter<'provider' | 'kind'>;
+  /** Questions and plans that went on without the athlete's TrackLit context, by reason. */
+  readonly trackLitContextSkipped: Counter<'reason'>;
   readonly contentType: string;
   /** The Prometheus text exposition of this app's series plus the process metrics. */
   render(): Promise<string>;
@@ -193,6 +202,12 @@ export function createMetrics(options: CreateMetricsOptions = {}): AriaMetrics {
       labelNames: metricLabels[metricNames.dbQueriesInFlight],
       registers,
     }),
+    trackLitContextSkipped: new Counter({
+      name: metricNames.trackLitContextSkipped,
+      help: 'Questions and plans answered without the TrackLit context, by reason (timeout, circuit_open, …).',
+      labelNames: metricLabels[metricNames.trackLitContextSkipped],
+      registers,
+    }),
     dbPoolMaxConnections: new Gauge({
       name: metricNames.dbPoolMaxConnections,
       help: 'Configured connection pool size (DATABASE_POOL_MAX; 1 for embedded PGlite).',
@@ -207,5 +222,7 @@ export function createMetrics(options: CreateMetricsOptions = {}): AriaMetrics {
   for (const bucket of rateBuckets) metrics.rateLimitDegraded.inc({ bucket }, 0);
   // Every use starts at 0, so the series exist (and rate() works) before the first outage.
   for (const use of degradedUses) metrics.redisDegraded.inc({ use }, 0);
+  for (const reason of trackLitContextSkipReasons)
+    metrics.trackLitContextSkipped.inc({ reason }, 0);
   return metrics;
 }
