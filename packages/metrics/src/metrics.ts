@@ -12,6 +12,7 @@ import {
   type Registry as PromRegistry,
   Registry,
 } from 'prom-client';
+import { type QueueHealthSource, queueHealthGauges } from './queue-health.js';
 
 /**
  * Every series Aria exports besides prom-client's default process metrics. The server fills
@@ -34,6 +35,10 @@ export const metricNames = {
   aiRequestDuration: 'aria_ai_request_duration_seconds',
   aiTokens: 'aria_ai_tokens_total',
   trackLitContextSkipped: 'aria_tracklit_context_skipped_total',
+  jobs: 'aria_jobs',
+  jobsOldestQueuedAge: 'aria_jobs_oldest_queued_age_seconds',
+  outboxEvents: 'aria_outbox_events',
+  outboxOldestPendingAge: 'aria_outbox_oldest_pending_age_seconds',
 } as const;
 
 /** Label names of each series (Prometheus adds `job` and `instance`; histograms add `le`). */
@@ -53,6 +58,10 @@ export const metricLabels = {
   [metricNames.aiRequestDuration]: ['provider', 'mode', 'outcome'],
   [metricNames.aiTokens]: ['provider', 'kind'],
   [metricNames.trackLitContextSkipped]: ['reason'],
+  [metricNames.jobs]: ['queue', 'state'],
+  [metricNames.jobsOldestQueuedAge]: ['queue'],
+  [metricNames.outboxEvents]: ['state'],
+  [metricNames.outboxOldestPendingAge]: [],
 } as const satisfies Record<(typeof metricNames)[keyof typeof metricNames], readonly string[]>;
 
 export type HttpLabel = (typeof metricLabels)[typeof metricNames.httpRequests][number];
@@ -83,6 +92,11 @@ export interface AriaMetrics {
   readonly aiTokens: Counter<'provider' | 'kind'>;
   /** Questions and plans that went on without the athlete's TrackLit context, by reason. */
   readonly trackLitContextSkipped: Counter<'reason'>;
+  /**
+   * Fills `aria_jobs`, `aria_outbox_events` and their oldest-age gauges at scrape time from
+   * `source` (a snapshot of the shared database, cached for `source.cacheMs`).
+   */
+  collectQueueHealth(source: QueueHealthSource): void;
   readonly contentType: string;
   /** The Prometheus text exposition of this app's series plus the process metrics. */
   render(): Promise<string>;
@@ -125,6 +139,13 @@ export function createMetrics(options: CreateMetricsOptions = {}): AriaMetrics {
     labelNames: metricLabels[metricNames.buildInfo],
     registers,
   }).set({ version: options.version ?? 'development' }, 1);
+
+  const queueHealth = queueHealthGauges(registers, {
+    jobs: metricNames.jobs,
+    jobsOldest: metricNames.jobsOldestQueuedAge,
+    outbox: metricNames.outboxEvents,
+    outboxOldest: metricNames.outboxOldestPendingAge,
+  });
 
   const metrics = {
     registry,
@@ -214,8 +235,12 @@ export function createMetrics(options: CreateMetricsOptions = {}): AriaMetrics {
       labelNames: metricLabels[metricNames.dbPoolMaxConnections],
       registers,
     }),
+    collectQueueHealth: (source) => queueHealth.collectFrom(source),
     contentType: registry.contentType,
-    render: () => Registry.merge([registry, processMetrics()]).metrics(),
+    render: async () => {
+      await queueHealth.prepare();
+      return Registry.merge([registry, processMetrics()]).metrics();
+    },
   } satisfies AriaMetrics;
   // Failure counters start at 0 for every label value, so alerts see a series from the start.
   for (const kind of meteredKinds) metrics.quotaRefundFailures.inc({ kind }, 0);
