@@ -14,6 +14,7 @@ import {
   type AriaMetrics,
   annotateServerSpan,
   apiMetrics,
+  collectQueueMetrics,
   createMetrics,
   httpMetrics,
   httpServerSpans,
@@ -66,6 +67,7 @@ export function createApp({ deps, logger, lifecycle, metrics = createMetrics() }
     metrics: apiMetrics(metrics),
   };
   app.route('/health', healthRoutes(deps, lifecycle));
+  if (deps.jobs) collectQueueMetrics(metrics, { engine: deps.jobs, db: deps.db, logger });
   app.get('/metrics', metricsHandler(deps.config, metrics));
   app.route(trpcEndpoint, trpcRoutes(observedDeps));
   app.route('/webhooks/stripe', stripeWebhookRoutes(observedDeps));
