@@ -7,7 +7,10 @@ describe('trackLitPlanNotes', () => {
   const summary = summarizeTrackLitContext(trackLitContextFixture, '2026-06-01');
 
   it('asks for clearance before the fast sessions, names the race and the meets before it', () => {
-    const notes = trackLitPlanNotes(summary, { competitionDate: '2026-07-04' });
+    const notes = trackLitPlanNotes(summary, {
+      startDate: '2026-05-31',
+      competitionDate: '2026-07-04',
+    });
     expect(notes).toEqual([
       expect.stringContaining(
         'TrackLit lists an active injury (left hamstring strain, reported 2026-05-28): see a doctor',
@@ -17,12 +20,23 @@ describe('trackLitPlanNotes', () => {
     ]);
   });
 
+  it('leaves out meets before the plan starts', () => {
+    const notes = trackLitPlanNotes(summary, {
+      startDate: '2026-06-08',
+      competitionDate: '2026-07-04',
+    });
+    expect(notes.join(' ')).not.toContain('Regional Open');
+    expect(notes).toContain('The race on 2026-07-04 is National Championships (TrackLit).');
+  });
+
   it('says nothing for a healthy athlete with no meets before the race', () => {
     const quiet = summarizeTrackLitContext(
       { ...trackLitContextFixture, injuries: [], upcomingCompetitions: [] },
       '2026-06-01',
     );
-    expect(trackLitPlanNotes(quiet, { competitionDate: '2026-07-04' })).toEqual([]);
+    expect(
+      trackLitPlanNotes(quiet, { startDate: '2026-05-31', competitionDate: '2026-07-04' }),
+    ).toEqual([]);
   });
 
   it('tells a recovering athlete to build in gradually', () => {
@@ -34,7 +48,9 @@ describe('trackLitPlanNotes', () => {
       },
       '2026-06-01',
     );
-    expect(trackLitPlanNotes(recovering, { competitionDate: '2026-07-04' })).toEqual([
+    expect(
+      trackLitPlanNotes(recovering, { startDate: '2026-05-31', competitionDate: '2026-07-04' }),
+    ).toEqual([
       expect.stringContaining('recovering from (shin): build into the fast sessions gradually'),
     ]);
   });

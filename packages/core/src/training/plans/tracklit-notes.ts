@@ -27,10 +27,12 @@ function injuryNotes(summary: TrackLitContextSummary): string[] {
 
 function competitionNotes(
   summary: TrackLitContextSummary,
-  plan: Pick<GeneratedPlan, 'competitionDate'>,
+  plan: Pick<GeneratedPlan, 'startDate' | 'competitionDate'>,
 ): string[] {
   const target = summary.upcomingCompetitions.find((meet) => meet.date === plan.competitionDate);
-  const earlier = summary.upcomingCompetitions.filter((meet) => meet.date < plan.competitionDate);
+  const earlier = summary.upcomingCompetitions.filter(
+    (meet) => meet.date >= plan.startDate && meet.date < plan.competitionDate,
+  );
   const notes: string[] = [];
   if (target) notes.push(`The race on ${plan.competitionDate} is ${target.name} (TrackLit).`);
   if (earlier.length > 0) {
@@ -45,12 +47,12 @@ function competitionNotes(
 
 /**
  * What a new plan's narrative says about the athlete's TrackLit context: open injuries (an
- * active one needs clearing before the fast sessions) and the meets on their calendar up to
- * the plan's race. The plan itself is not changed: it stays the deterministic one.
+ * active one needs clearing before the fast sessions) and the meets on their calendar within
+ * the plan, up to its race. The plan itself is not changed: it stays the deterministic one.
  */
 export function trackLitPlanNotes(
   summary: TrackLitContextSummary,
-  plan: Pick<GeneratedPlan, 'competitionDate'>,
+  plan: Pick<GeneratedPlan, 'startDate' | 'competitionDate'>,
 ): string[] {
   return [...injuryNotes(summary), ...competitionNotes(summary, plan)];
 }
