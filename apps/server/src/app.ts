@@ -12,6 +12,7 @@ import {
   type AriaMetrics,
   annotateServerSpan,
   apiMetrics,
+  collectQueueMetrics,
   createMetrics,
   httpMetrics,
   httpServerSpans,
@@ -73,6 +74,7 @@ export function createApp({
     metrics: apiMetrics(metrics),
   };
   app.route('/health', healthRoutes(deps, lifecycle));
+  if (deps.jobs) collectQueueMetrics(metrics, { engine: deps.jobs, db: deps.db, logger });
   app.get('/metrics', metricsHandler(deps.config, metrics));
   app.route(trpcEndpoint, trpcRoutes(observedDeps, { leanQueries: leanTrpcQueries }));
   app.route('/webhooks/stripe', stripeWebhookRoutes(observedDeps));

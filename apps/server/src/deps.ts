@@ -13,6 +13,7 @@ import {
   createKeyValueStore,
   createRateLimiter,
   type StripeBillingOptions,
+  trackLitContextFromConfig,
 } from '@aria/integrations';
 import type { JobEngine } from '@aria/jobs';
 import { developmentJwtSecret, withDevelopmentCredentials } from './dev/development-access.js';
@@ -73,6 +74,7 @@ export async function createDeps(
     ai: createAiProvider(config),
     billing: createBillingProvider(config, options.stripe),
     jobs: options.jobs,
+    trackLitContext: trackLitContextFromConfig(config),
     async close() {
       const ownDatabase = options.database === undefined;
       await Promise.allSettled([ownDatabase ? database.close() : undefined, kv.close()]);

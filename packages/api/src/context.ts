@@ -1,6 +1,11 @@
 import type { Config } from '@aria/config';
 import type { AriaDatabase } from '@aria/db';
-import type { AiProvider, BillingProvider, KeyValueStore } from '@aria/integrations';
+import type {
+  AiProvider,
+  BillingProvider,
+  KeyValueStore,
+  TrackLitContextSource,
+} from '@aria/integrations';
 import type { JobEngine } from '@aria/jobs';
 import type { RequestIdentity } from './auth/identify-once.js';
 import type { Authenticator, Credentials, Identity } from './auth/identity.js';
@@ -27,6 +32,8 @@ export interface ApiDeps {
   readonly degradation?: Degradation | undefined;
   /** Background jobs (pg-boss); absent where no engine was started (most tests). */
   readonly jobs?: JobEngine | undefined;
+  /** The athletes' TrackLit context (askEnhanced, plans); absent without TRACKLIT_API_URL. */
+  readonly trackLitContext?: TrackLitContextSource | undefined;
 }
 
 /** Built per request by the transport (tRPC fetch handler or the REST adapter). */

@@ -1,4 +1,4 @@
-import type { MeteredKind, RateBucket } from '@aria/core';
+import type { MeteredKind, RateBucket, TrackLitContextSkipReason } from '@aria/core';
 
 /**
  * The logger procedures get in their context: the server passes its pino child bound to the
@@ -19,4 +19,6 @@ export interface ApiMetrics {
   quotaRefundFailed(kind: MeteredKind): void;
   /** The rate limiter could not decide in time (e.g. Redis timed out) and let the call through. */
   rateLimitDegraded(bucket: RateBucket): void;
+  /** A question or plan went on without the athlete's TrackLit context. */
+  trackLitContextSkipped(reason: TrackLitContextSkipReason): void;
 }

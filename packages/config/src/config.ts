@@ -68,6 +68,15 @@ export interface Config {
     readonly eventsRetryBaseMs: number;
     readonly eventsRetryMaxMs: number;
     readonly eventsTimeoutMs: number;
+    /** TrackLit's API base URL; unset, no context is read from TrackLit. */
+    readonly apiUrl: string | undefined;
+    /** Reading an athlete's context (`GET /api/athletes/{id}/context`). */
+    readonly context: {
+      readonly timeoutMs: number;
+      readonly cacheTtlMs: number;
+      readonly breakerFailures: number;
+      readonly breakerCooldownMs: number;
+    };
   };
   /** Background jobs (pg-boss in the application database). */
   readonly jobs: {
@@ -173,6 +182,13 @@ export function toConfig(env: Env): Config {
       eventsRetryBaseMs: env.TRACKLIT_EVENTS_RETRY_BASE_MS,
       eventsRetryMaxMs: env.TRACKLIT_EVENTS_RETRY_MAX_MS,
       eventsTimeoutMs: env.TRACKLIT_EVENTS_TIMEOUT_MS,
+      apiUrl: env.TRACKLIT_API_URL,
+      context: {
+        timeoutMs: env.TRACKLIT_CONTEXT_TIMEOUT_MS,
+        cacheTtlMs: env.TRACKLIT_CONTEXT_CACHE_TTL_MS,
+        breakerFailures: env.TRACKLIT_CONTEXT_BREAKER_FAILURES,
+        breakerCooldownMs: env.TRACKLIT_CONTEXT_BREAKER_COOLDOWN_MS,
+      },
     },
     jobs: {
       inProcess: env.JOBS_IN_PROCESS,

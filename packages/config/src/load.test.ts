@@ -164,6 +164,45 @@ describe('loadConfig', () => {
     expect(loadConfig({ MIGRATE_ON_START: '1' }).server.migrateOnStart).toBe(true);
   });
 
+  it('reads no TrackLit context by default, and bounds the context settings', () => {
+    expect(loadConfig({}).tracklit).toMatchObject({
+      apiUrl: undefined,
+      context: {
+        timeoutMs: 1_500,
+        cacheTtlMs: 60_000,
+        breakerFailures: 5,
+        breakerCooldownMs: 30_000,
+      },
+    });
+    const set = loadConfig({
+      NODE_ENV: 'test',
+      INTERNAL_API_KEY: secret,
+      TRACKLIT_API_URL: 'https://api.tracklit.app',
+      TRACKLIT_CONTEXT_TIMEOUT_MS: '800',
+      TRACKLIT_CONTEXT_CACHE_TTL_MS: '0',
+      TRACKLIT_CONTEXT_BREAKER_FAILURES: '3',
+      TRACKLIT_CONTEXT_BREAKER_COOLDOWN_MS: '5000',
+    }).tracklit;
+    expect(set).toMatchObject({
+      apiUrl: 'https://api.tracklit.app',
+      context: { timeoutMs: 800, cacheTtlMs: 0, breakerFailures: 3, breakerCooldownMs: 5_000 },
+    });
+    expect(problemsOf({ TRACKLIT_API_URL: 'tracklit' }).join('\n')).toContain('TRACKLIT_API_URL');
+    expect(problemsOf({ TRACKLIT_CONTEXT_BREAKER_FAILURES: '0' }).join('\n')).toContain(
+      'TRACKLIT_CONTEXT_BREAKER_FAILURES',
+    );
+  });
+
+  it('needs the internal key to call TrackLit, except in development (a generated one)', () => {
+    const env = { NODE_ENV: 'test', TRACKLIT_API_URL: 'https://api.tracklit.app' };
+    expect(problemsOf(env).join('\n')).toContain(
+      'INTERNAL_API_KEY: required with TRACKLIT_API_URL',
+    );
+    expect(loadConfig({ TRACKLIT_API_URL: 'https://api.tracklit.app' }).tracklit.apiUrl).toBe(
+      'https://api.tracklit.app',
+    );
+  });
+
   it('accepts a complete production environment', () => {
     expect(loadConfig(productionEnv).nodeEnv).toBe('production');
   });

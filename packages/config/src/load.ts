@@ -60,6 +60,15 @@ function crossFieldProblems(source: EnvSource): string[] {
       'TRACKLIT_EVENTS_URL / TRACKLIT_EVENTS_SECRET: set both to send signed events to TrackLit, or neither',
     );
   }
+  if (
+    env.TRACKLIT_API_URL &&
+    !env.INTERNAL_API_KEY &&
+    (env.NODE_ENV ?? 'development') !== 'development'
+  ) {
+    problems.push(
+      'INTERNAL_API_KEY: required with TRACKLIT_API_URL (Aria sends it to TrackLit as X-API-Key)',
+    );
+  }
   if (env.JWT_JWKS_URL && (!env.JWT_ISSUER || !env.JWT_AUDIENCE)) {
     problems.push('JWT_ISSUER / JWT_AUDIENCE: required when JWT_JWKS_URL is set');
   }

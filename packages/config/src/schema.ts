@@ -123,6 +123,16 @@ export const envSchema = z.object({
   TRACKLIT_EVENTS_RETRY_BASE_MS: integer(2_000, 1, 3_600_000),
   TRACKLIT_EVENTS_RETRY_MAX_MS: integer(600_000, 1, 86_400_000),
   TRACKLIT_EVENTS_TIMEOUT_MS: integer(10_000, 100, 120_000),
+  /** TrackLit's API; set, enhanced questions and plans read the athlete's context from it. */
+  TRACKLIT_API_URL: optionalUrl,
+  /** Per context request; past it the question is answered without the context. */
+  TRACKLIT_CONTEXT_TIMEOUT_MS: integer(1_500, 50, 30_000),
+  /** How long an athlete's context is reused in this process (0: fetched for every question). */
+  TRACKLIT_CONTEXT_CACHE_TTL_MS: integer(60_000, 0, 3_600_000),
+  /** Consecutive failed context requests that open the circuit (no requests while open). */
+  TRACKLIT_CONTEXT_BREAKER_FAILURES: integer(5, 1, 1_000),
+  /** How long the open circuit waits before one trial request. */
+  TRACKLIT_CONTEXT_BREAKER_COOLDOWN_MS: integer(30_000, 100, 3_600_000),
 
   /** Run the background workers inside the API process (off where `pnpm worker` runs them). */
   JOBS_IN_PROCESS: boolean(true),

@@ -16,3 +16,4 @@ export {
 export * from './ratelimit/index.js';
 export * from './stripe/index.js';
 export * from './terra/index.js';
+export * from './tracklit/index.js';

@@ -98,7 +98,7 @@ for (const driver of drivers) {
         1, 2,
       ]);
       const [metrics] = (await engine.metrics()).filter((entry) => entry.name === 'test.doomed');
-      expect(metrics?.dead).toBe(1);
+      expect(metrics).toMatchObject({ dead: 1, failed: 1, queued: 0 });
 
       expect(await engine.replayDead(dead?.id ?? '')).toBe(true);
       expect(await engine.replayDead(dead?.id ?? '')).toBe(false);
@@ -107,13 +107,16 @@ for (const driver of drivers) {
       );
     }, 60_000);
 
-    it('counts queued jobs and the age of the oldest', async () => {
-      await engine.send(idle, {});
+    it('counts queued jobs and how long the oldest due one has waited', async () => {
+      await engine.send(idle, {}, { startAfter: new Date(Date.now() - 600_000) });
       await new Promise((resolve) => setTimeout(resolve, 1_100));
       await engine.send(idle, {});
+      // Scheduled for later: queued, but not yet waiting for a worker.
+      await engine.send(idle, {}, { startAfter: new Date(Date.now() + 3_600_000) });
       const [metrics] = (await engine.metrics()).filter((entry) => entry.name === 'test.idle');
-      expect(metrics?.queued).toBe(2);
-      expect(metrics?.oldestQueuedSeconds).toBeGreaterThanOrEqual(1);
+      expect(metrics?.queued).toBe(3);
+      expect(metrics?.oldestQueuedSeconds).toBeGreaterThanOrEqual(600);
+      expect(metrics?.oldestQueuedSeconds).toBeLessThan(660);
     });
 
     it('refuses to send a job it was not given', async () => {

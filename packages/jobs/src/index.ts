@@ -9,6 +9,7 @@ export {
   type SendOptions,
   type WorkOptions,
 } from './engine.js';
+export { type QueueHealth, readQueueHealth } from './health.js';
 export { type JobLogger, silentLogger } from './logger.js';
 export type { DeadJob, JobMetrics } from './metrics.js';
 export { type AriaJobs, ariaJobs, type StartJobsOptions, startJobs } from './runtime.js';

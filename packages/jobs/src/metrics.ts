@@ -9,9 +9,17 @@ export interface JobMetrics {
   readonly active: number;
   /** Runs that failed and will be retried (state `retry`). */
   readonly retrying: number;
+  /**
+   * Jobs that used up their attempts (state `failed`) and are still in pg-boss's job table;
+   * its maintenance archives them after 12 hours.
+   */
+  readonly failed: number;
   /** Jobs that used up their attempts (in `<name>.dead`, not yet replayed). */
   readonly dead: number;
-  /** Age of the oldest queued job in seconds; 0 when none waits. */
+  /**
+   * How long the job that has waited longest for a worker has been due, in seconds: since its
+   * `startAfter` (its creation, or the end of its retry backoff). 0 when none is due.
+   */
   readonly oldestQueuedSeconds: number;
 }
 
@@ -30,6 +38,7 @@ interface StateRow {
   queued: string | number;
   active: string | number;
   retrying: string | number;
+  failed: string | number;
   oldest: string | number | null;
 }
 
@@ -38,11 +47,18 @@ const stateCounts = `
     count(*) FILTER (WHERE state IN ('created', 'retry')) AS queued,
     count(*) FILTER (WHERE state = 'active') AS active,
     count(*) FILTER (WHERE state = 'retry') AS retrying,
-    extract(epoch FROM now() - min(created_on) FILTER (WHERE state IN ('created', 'retry'))) AS oldest
+    count(*) FILTER (WHERE state = 'failed') AS failed,
+    extract(epoch FROM now() - min(start_after)
+      FILTER (WHERE state IN ('created', 'retry') AND start_after <= now())) AS oldest
   FROM pgboss.job
   WHERE name = ANY($1::text[])
   GROUP BY name`;
 
+/**
+ * One grouped query over pg-boss's job table for every queue and its dead-letter queue.
+ * pg-boss 10's own `getQueueSize(name, { before })` counts one queue below one state per call
+ * and gives no ages, so it would take several round trips per queue for less.
+ */
 export async function readJobMetrics(
   boss: PgBoss,
   names: readonly string[],
@@ -57,6 +73,7 @@ export async function readJobMetrics(
       queued: Number(row?.queued ?? 0),
       active: Number(row?.active ?? 0),
       retrying: Number(row?.retrying ?? 0),
+      failed: Number(row?.failed ?? 0),
       dead: Number(byName.get(deadLetterQueue(name))?.queued ?? 0),
       oldestQueuedSeconds: Math.max(0, Number(row?.oldest ?? 0)),
     };

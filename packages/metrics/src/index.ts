@@ -6,3 +6,4 @@ export {
   metricLabels,
   metricNames,
 } from './metrics.js';
+export type { QueueHealthSample, QueueHealthSource, QueueSample } from './queue-health.js';

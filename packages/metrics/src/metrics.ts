@@ -1,4 +1,9 @@
-import { degradedUses, meteredKinds, type RateBucket } from '@aria/core';
+import {
+  degradedUses,
+  meteredKinds,
+  type RateBucket,
+  trackLitContextSkipReasons,
+} from '@aria/core';
 import {
   Counter,
   collectDefaultMetrics,
@@ -7,6 +12,7 @@ import {
   type Registry as PromRegistry,
   Registry,
 } from 'prom-client';
+import { type QueueHealthSource, queueHealthGauges } from './queue-health.js';
 
 /**
  * Every series Aria exports besides prom-client's default process metrics. The server fills
@@ -28,6 +34,11 @@ export const metricNames = {
   dbPoolMaxConnections: 'aria_db_pool_max_connections',
   aiRequestDuration: 'aria_ai_request_duration_seconds',
   aiTokens: 'aria_ai_tokens_total',
+  trackLitContextSkipped: 'aria_tracklit_context_skipped_total',
+  jobs: 'aria_jobs',
+  jobsOldestQueuedAge: 'aria_jobs_oldest_queued_age_seconds',
+  outboxEvents: 'aria_outbox_events',
+  outboxOldestPendingAge: 'aria_outbox_oldest_pending_age_seconds',
 } as const;
 
 /** Label names of each series (Prometheus adds `job` and `instance`; histograms add `le`). */
@@ -46,6 +57,11 @@ export const metricLabels = {
   [metricNames.dbPoolMaxConnections]: ['driver'],
   [metricNames.aiRequestDuration]: ['provider', 'mode', 'outcome'],
   [metricNames.aiTokens]: ['provider', 'kind'],
+  [metricNames.trackLitContextSkipped]: ['reason'],
+  [metricNames.jobs]: ['queue', 'state'],
+  [metricNames.jobsOldestQueuedAge]: ['queue'],
+  [metricNames.outboxEvents]: ['state'],
+  [metricNames.outboxOldestPendingAge]: [],
 } as const satisfies Record<(typeof metricNames)[keyof typeof metricNames], readonly string[]>;
 
 export type HttpLabel = (typeof metricLabels)[typeof metricNames.httpRequests][number];
@@ -74,6 +90,13 @@ export interface AriaMetrics {
   readonly aiRequestDuration: Histogram<'provider' | 'mode' | 'outcome'>;
   /** Tokens the AI used, by provider and kind (prompt or completion). */
   readonly aiTokens: Counter<'provider' | 'kind'>;
+  /** Questions and plans that went on without the athlete's TrackLit context, by reason. */
+  readonly trackLitContextSkipped: Counter<'reason'>;
+  /**
+   * Fills `aria_jobs`, `aria_outbox_events` and their oldest-age gauges at scrape time from
+   * `source` (a snapshot of the shared database, cached for `source.cacheMs`).
+   */
+  collectQueueHealth(source: QueueHealthSource): void;
   readonly contentType: string;
   /** The Prometheus text exposition of this app's series plus the process metrics. */
   render(): Promise<string>;
@@ -116,6 +139,13 @@ export function createMetrics(options: CreateMetricsOptions = {}): AriaMetrics {
     labelNames: metricLabels[metricNames.buildInfo],
     registers,
   }).set({ version: options.version ?? 'development' }, 1);
+
+  const queueHealth = queueHealthGauges(registers, {
+    jobs: metricNames.jobs,
+    jobsOldest: metricNames.jobsOldestQueuedAge,
+    outbox: metricNames.outboxEvents,
+    outboxOldest: metricNames.outboxOldestPendingAge,
+  });
 
   const metrics = {
     registry,
@@ -193,19 +223,31 @@ export function createMetrics(options: CreateMetricsOptions = {}): AriaMetrics {
       labelNames: metricLabels[metricNames.dbQueriesInFlight],
       registers,
     }),
+    trackLitContextSkipped: new Counter({
+      name: metricNames.trackLitContextSkipped,
+      help: 'Questions and plans answered without the TrackLit context, by reason (timeout, circuit_open, …).',
+      labelNames: metricLabels[metricNames.trackLitContextSkipped],
+      registers,
+    }),
     dbPoolMaxConnections: new Gauge({
       name: metricNames.dbPoolMaxConnections,
       help: 'Configured connection pool size (DATABASE_POOL_MAX; 1 for embedded PGlite).',
       labelNames: metricLabels[metricNames.dbPoolMaxConnections],
       registers,
     }),
+    collectQueueHealth: (source) => queueHealth.collectFrom(source),
     contentType: registry.contentType,
-    render: () => Registry.merge([registry, processMetrics()]).metrics(),
+    render: async () => {
+      await queueHealth.prepare();
+      return Registry.merge([registry, processMetrics()]).metrics();
+    },
   } satisfies AriaMetrics;
   // Failure counters start at 0 for every label value, so alerts see a series from the start.
   for (const kind of meteredKinds) metrics.quotaRefundFailures.inc({ kind }, 0);
   for (const bucket of rateBuckets) metrics.rateLimitDegraded.inc({ bucket }, 0);
   // Every use starts at 0, so the series exist (and rate() works) before the first outage.
   for (const use of degradedUses) metrics.redisDegraded.inc({ use }, 0);
+  for (const reason of trackLitContextSkipReasons)
+    metrics.trackLitContextSkipped.inc({ reason }, 0);
   return metrics;
 }

@@ -6,5 +6,6 @@ export function apiMetrics(metrics: AriaMetrics): ApiMetrics {
   return {
     quotaRefundFailed: (kind) => metrics.quotaRefundFailures.inc({ kind }),
     rateLimitDegraded: (bucket) => metrics.rateLimitDegraded.inc({ bucket }),
+    trackLitContextSkipped: (reason) => metrics.trackLitContextSkipped.inc({ reason }),
   };
 }

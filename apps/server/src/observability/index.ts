@@ -6,6 +6,7 @@ export { instrumentDatabase } from './database.js';
 export { httpMetrics } from './http-metrics.js';
 export { annotateServerSpan, httpServerSpans } from './http-tracing.js';
 export { metricsHandler } from './metrics-route.js';
+export { collectQueueMetrics } from './queue-metrics.js';
 export { type Observability, startObservability } from './start.js';
 export { startTracing, type Tracing, tracingConfigured } from './tracing.js';
 export { trpcProcedureSpans } from './trpc-spans.js';

@@ -1,3 +1,4 @@
+import { refusedUrl } from '@aria/integrations/tracklit-testing';
 import { createMetrics, metricNames } from '@aria/metrics';
 import { Hono } from 'hono';
 import { requestId } from 'hono/request-id';
@@ -88,6 +89,37 @@ describe('GET /metrics', () => {
     expect(count('(unmatched)')).toBe(1);
     expect(text).not.toContain('someone');
     expect(text).not.toContain('no.such.procedure');
+  });
+});
+
+describe('a question without the TrackLit context', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp({ TRACKLIT_API_URL: await refusedUrl() });
+  });
+  afterAll(() => t.deps.close());
+
+  it('is answered, logged with its request id and counted by reason', async () => {
+    const token = await t.tokenFor('metrics-tracklit-down');
+    const asked = await t.app.request('/trpc/coaching.askEnhanced', {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
+      body: JSON.stringify({ json: { question: 'How do I improve my block start?' } }),
+    });
+    expect(asked.status).toBe(200);
+    const requestId = asked.headers.get('x-request-id');
+    expect(t.logs.lines).toContainEqual(
+      expect.objectContaining({
+        level: 40,
+        msg: 'TrackLit context skipped: going on without it',
+        reason: 'unreachable',
+        athleteId: 'metrics-tracklit-down',
+        requestId,
+      }),
+    );
+    const { text } = await scrape(t);
+    expect(sampleSum(text, metricNames.trackLitContextSkipped, { reason: 'unreachable' })).toBe(1);
+    expect(sampleSum(text, metricNames.trackLitContextSkipped, { reason: 'timeout' })).toBe(0);
   });
 });
 

@@ -113,6 +113,7 @@ describeOnDriver('postgres', 'metering through tRPC', (suite) => {
   const metrics: ApiMetrics = {
     quotaRefundFailed: (kind) => counted.push(['quotaRefundFailed', kind]),
     rateLimitDegraded: (bucket) => counted.push(['rateLimitDegraded', bucket]),
+    trackLitContextSkipped: (reason) => counted.push(['trackLitContextSkipped', reason]),
   };
 
   beforeAll(async () => {

@@ -19,6 +19,8 @@ import {
   searchKnowledgeArticles,
 } from '@aria/db';
 import type { ApiDeps } from '../context.js';
+import type { ProcedureLogger } from '../logger.js';
+import { trackLitContextFor } from '../tracklit/athlete-context.js';
 
 /** Messages read back per question before the token budget cuts them. */
 const rememberedMessages = 40;
@@ -104,9 +106,12 @@ export async function trainingContext(
   return summarizeCoachTraining(daily, sessions, today);
 }
 
-/** Everything a question needs: profile, remembered turns, library hits, training figures. */
+/**
+ * Everything a question needs: profile, remembered turns, library hits, and for an enhanced
+ * question the training figures and the TrackLit context.
+ */
 export async function loadCoachingInput(
-  deps: ApiDeps,
+  ctx: { readonly deps: ApiDeps; readonly logger: ProcedureLogger },
   options: {
     athleteId: string;
     question: string;
@@ -114,10 +119,14 @@ export async function loadCoachingInput(
     enhanced: boolean;
   },
 ): Promise<CoachingInput> {
+  const { deps } = ctx;
   const athlete = await findAthlete(deps.db, options.athleteId);
   if (!athlete) throw new AppError('NOT_FOUND', 'No such athlete.');
   const now = deps.now();
-  return {
+  const trackLit = options.enhanced
+    ? trackLitContextFor(ctx, athlete.id, isoDateIn(now, athlete.timeZone))
+    : null;
+  const input: CoachingInput = {
     athlete: toFacts(athlete),
     question: options.question,
     history: await history(deps, options.conversationId),
@@ -125,4 +134,6 @@ export async function loadCoachingInput(
     training: options.enhanced ? await trainingContext(deps, athlete, now) : null,
     now,
   };
+  const context = await trackLit;
+  return context === null ? input : { ...input, trackLit: context };
 }

@@ -2,6 +2,7 @@ import { AppError, buildCoachBrief, estimateTokens } from '@aria/core';
 import { recordExchange } from '@aria/db';
 import { type AiImage, type AiReply, type AiRequest, withSafetyPolicy } from '@aria/integrations';
 import type { ApiDeps } from '../context.js';
+import type { ProcedureLogger } from '../logger.js';
 import type { QuotaCharge } from '../metering/index.js';
 import {
   type CoachingAnswerView,
@@ -16,12 +17,18 @@ export interface AskPlan {
   readonly question: string;
   readonly conversationId?: string | undefined;
   readonly image?: AiImage | undefined;
-  /** Add the athlete's wearable and training-load figures (askEnhanced). */
+  /** Add the athlete's wearable and training-load figures and TrackLit context (askEnhanced). */
   readonly enhanced: boolean;
 }
 
-async function prepare(deps: ApiDeps, plan: AskPlan, signal: AbortSignal | undefined) {
-  const input = await loadCoachingInput(deps, plan);
+/** What the flow needs of the procedure's context. */
+export interface AskContext {
+  readonly deps: ApiDeps;
+  readonly logger: ProcedureLogger;
+}
+
+async function prepare(ctx: AskContext, plan: AskPlan, signal: AbortSignal | undefined) {
+  const input = await loadCoachingInput(ctx, plan);
   const request: AiRequest = { input, brief: buildCoachBrief(input), image: plan.image, signal };
   return request;
 }
@@ -70,15 +77,15 @@ function stopped(signal: AbortSignal): AppError {
  * throws, so the metering refunds the unit, and a reply that arrives late is not stored.
  */
 export async function answerQuestion(
-  deps: ApiDeps,
+  ctx: AskContext,
   plan: AskPlan,
   signal: AbortSignal | undefined,
 ): Promise<CoachingAnswerView> {
   try {
-    const request = await prepare(deps, plan, signal);
-    const reply = await withSafetyPolicy(deps.ai).answer(request);
+    const request = await prepare(ctx, plan, signal);
+    const reply = await withSafetyPolicy(ctx.deps.ai).answer(request);
     if (signal?.aborted) throw stopped(signal);
-    return await storeReply(deps, plan, reply);
+    return await storeReply(ctx.deps, plan, reply);
   } catch (error) {
     throw serverStop(signal) ?? error;
   }
@@ -92,20 +99,20 @@ export async function answerQuestion(
  * is stored (the unit stays spent: the answer was being delivered).
  */
 export async function* streamAnswer(
-  deps: ApiDeps,
+  ctx: AskContext,
   plan: AskPlan,
   signal: AbortSignal | undefined,
   charge: QuotaCharge,
 ): AsyncGenerator<CoachingStreamEvent, void, unknown> {
   try {
-    const request = await prepare(deps, plan, signal);
-    for await (const event of withSafetyPolicy(deps.ai).stream(request)) {
+    const request = await prepare(ctx, plan, signal);
+    for await (const event of withSafetyPolicy(ctx.deps.ai).stream(request)) {
       if (signal?.aborted) break;
       if (event.type === 'delta') {
         yield { type: 'delta', field: event.field, text: event.text };
         continue;
       }
-      yield { type: 'answer', answer: await storeReply(deps, plan, event.reply) };
+      yield { type: 'answer', answer: await storeReply(ctx.deps, plan, event.reply) };
       return;
     }
     const stop = serverStop(signal);

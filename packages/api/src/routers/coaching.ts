@@ -65,14 +65,14 @@ export const coachingRouter = router({
   ask: askProcedure
     .use(metered({ bucket: 'ask', quota: 'ask' }))
     .mutation(({ ctx, input, signal }) =>
-      answerQuestion(ctx.deps, planOf(ctx.athleteId, input, false), ctx.signal ?? signal),
+      answerQuestion(ctx, planOf(ctx.athleteId, input, false), ctx.signal ?? signal),
     ),
 
-  /** As `ask`, with the athlete's wearable and training-load figures as context. */
+  /** As `ask`, with the athlete's wearable and training-load figures and TrackLit context. */
   askEnhanced: askProcedure
     .use(metered({ bucket: 'ask', quota: 'ask' }))
     .mutation(({ ctx, input, signal }) =>
-      answerQuestion(ctx.deps, planOf(ctx.athleteId, input, true), ctx.signal ?? signal),
+      answerQuestion(ctx, planOf(ctx.athleteId, input, true), ctx.signal ?? signal),
     ),
 
   /** As `ask`, streamed: text deltas, then the complete answer (httpBatchStreamLink). */
@@ -81,7 +81,7 @@ export const coachingRouter = router({
     .use(meteredStream)
     .mutation(async function* ({ ctx, input, signal }) {
       const plan = planOf(ctx.athleteId, input, false);
-      yield* streamAnswer(ctx.deps, plan, ctx.signal ?? signal, ctx.quotaCharge);
+      yield* streamAnswer(ctx, plan, ctx.signal ?? signal, ctx.quotaCharge);
     }),
 
   /** A question with a JPEG, PNG or WebP image (≤ 10 MB); needs a vision-capable provider. */
@@ -100,7 +100,7 @@ export const coachingRouter = router({
     .mutation(({ ctx, input, signal }) => {
       const image = { mediaType: input.image.mediaType, base64: input.image.data };
       const plan = { ...planOf(ctx.athleteId, input, false), image };
-      return answerQuestion(ctx.deps, plan, ctx.signal ?? signal);
+      return answerQuestion(ctx, plan, ctx.signal ?? signal);
     }),
 
   /** Past conversations, most recently active first, with their messages. */

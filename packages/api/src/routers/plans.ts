@@ -9,6 +9,7 @@ import {
   type PersonalBests,
   planTargets,
   sprintEvents,
+  trackLitPlanNotes,
 } from '@aria/core';
 import {
   type AriaDatabase,
@@ -26,6 +27,7 @@ import {
   planListSchema,
   planTodaySchema,
 } from '../schemas/plans.js';
+import { trackLitContextFor } from '../tracklit/athlete-context.js';
 import { router } from '../trpc.js';
 import {
   type PlanPageView,
@@ -60,7 +62,10 @@ async function loadPlan(db: AriaDatabase, athleteId: string, id: string) {
 }
 
 export const plansRouter = router({
-  /** A deterministic periodized plan for 60/100/200/400 m; stored, then returned. */
+  /**
+   * A deterministic periodized plan for 60/100/200/400 m; stored, then returned. With
+   * TRACKLIT_API_URL its narrative adds what the TrackLit context says (injuries, meets).
+   */
   generate: authedProcedure
     .input(generatePlanSchema)
     .use(actingFor('write'))
@@ -73,6 +78,7 @@ export const plansRouter = router({
           issues: [{ path: 'competitionDate', message: 'must be today or later' }],
         });
       }
+      const trackLit = trackLitContextFor(ctx, ctx.athleteId, today);
       const athlete = await findAthlete(ctx.deps.db, ctx.athleteId);
       const bests = {
         ...profileBests(athlete?.personalBests),
@@ -88,12 +94,14 @@ export const plansRouter = router({
         targets,
         targetsNote: note,
       });
+      const context = await trackLit;
+      const notes = context === null ? [] : trackLitPlanNotes(context, plan);
       const row = await insertTrainingPlan(ctx.deps.db, {
         athleteId: ctx.athleteId,
         event: inputs.event,
         inputs: { ...inputs },
         plan: { ...plan },
-        narrative: describePlan(plan),
+        narrative: [describePlan(plan), ...notes].join(' '),
       });
       return toPlanView(row);
     }),

@@ -6,10 +6,12 @@ import {
   createMemoryRateLimiter,
   createMemoryStore,
   type KeyValueStore,
+  type TrackLitContextSource,
 } from '@aria/integrations';
 import { createAuthenticator } from '../auth/authenticator.js';
 import type { Credentials, UserRole } from '../auth/identity.js';
 import type { ApiDeps } from '../context.js';
+import type { ApiMetrics } from '../logger.js';
 import { appRouter } from '../router.js';
 import { createCallerFactory } from '../trpc.js';
 import { signTestJwt, testClock, testConfig, testInternalApiKey } from './auth.js';
@@ -27,6 +29,9 @@ export interface RouterTestKitOptions {
   readonly billing?: BillingProvider;
   /** Extra environment for the config (e.g. TERRA_* pointing at a local fake). */
   readonly configEnv?: Readonly<Record<string, string>>;
+  /** A TrackLit context client (pointed at a local fake of TrackLit). */
+  readonly trackLitContext?: TrackLitContextSource;
+  readonly metrics?: ApiMetrics;
 }
 
 export function routerTestKit(db: () => AriaDatabase, options: RouterTestKitOptions = {}) {
@@ -35,6 +40,8 @@ export function routerTestKit(db: () => AriaDatabase, options: RouterTestKitOpti
     ai = createBuiltinProvider(),
     billing,
     configEnv = {},
+    trackLitContext,
+    metrics,
   } = options;
   const clock = testClock();
   const config = testConfig(configEnv);
@@ -48,6 +55,8 @@ export function routerTestKit(db: () => AriaDatabase, options: RouterTestKitOpti
     ai,
     billing,
     authenticator: createAuthenticator({ config, db: db(), kv, now: clock.now }),
+    trackLitContext,
+    metrics,
   });
   const logger = recordingLogger();
   const caller = (credentials: Credentials) =>

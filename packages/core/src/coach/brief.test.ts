@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import { summarizeTrackLitContext } from '../tracklit/context.js';
 import { buildCoachBrief, statedSleepOf } from './brief.js';
 import { recogniseIntent, statedAge } from './intents.js';
 import { detectLanguage, recogniseLanguage } from './language.js';
 import { coachingInput } from './test-fixtures.js';
+import { trackLitContextFixture } from './testing/tracklit-context.js';
 
 describe('intent recognition', () => {
   it.each([
@@ -44,6 +46,18 @@ describe('language detection', () => {
 });
 
 describe('buildCoachBrief', () => {
+  it('knows the athlete trains, and when they race, from their TrackLit context', () => {
+    const unknown = { eventFocus: [], personalBests: {}, trainingGoal: null };
+    expect(buildCoachBrief(coachingInput('Any tips?', unknown))).toMatchObject({
+      needsContext: true,
+      daysToNextCompetition: null,
+    });
+    const trackLit = summarizeTrackLitContext(trackLitContextFixture, '2026-06-01');
+    const known = buildCoachBrief(coachingInput('Any tips?', unknown, { trackLit }));
+    expect(known).toMatchObject({ needsContext: false, daysToNextCompetition: 5 });
+    expect(known.safety.injurySources).toEqual(['tracklit']);
+  });
+
   it('derives mode, mood, age, masters, youth and context needs', () => {
     const brief = buildCoachBrief(
       coachingInput('Any tips?', { coachMode: 'strict', mood: 'tired', birthDate: '1980-01-01' }),

@@ -2,7 +2,7 @@ import { type CoachIntent, mentionsTraining, recogniseIntent } from './intents.j
 import { stemMatcher } from './keywords.js';
 import { type CoachLanguage, detectLanguage, recogniseLanguage } from './language.js';
 import { detectSafety, type SafetyFlags } from './safety/detect.js';
-import type { AthleteFacts, CoachingInput, CoachMode, CoachTrainingContext } from './types.js';
+import type { CoachingInput, CoachMode, CoachTrainingContext } from './types.js';
 
 /** tired/sore → more recovery; motivated/good/great → push a bit more (the original Aria). */
 export type MoodTendency = 'recovery' | 'push' | 'neutral';
@@ -43,6 +43,8 @@ export interface CoachBrief {
   readonly poorSleep: boolean;
   /** The coach knows too little about the athlete's training and should ask. */
   readonly needsContext: boolean;
+  /** Days until the next meet on the athlete's TrackLit calendar; null when none is known. */
+  readonly daysToNextCompetition: number | null;
 }
 
 const recoveryMoods = new Set(['tired', 'sore']);
@@ -102,11 +104,13 @@ function sleptPoorly(training: CoachTrainingContext | null, stated: StatedSleep 
   return hours !== null && hours < sleepWarningHours;
 }
 
-function lacksContext(athlete: AthleteFacts, training: CoachTrainingContext | null): boolean {
+function lacksContext(input: CoachingInput): boolean {
+  const { athlete, training, trackLit } = input;
   const known =
     athlete.eventFocus.length > 0 ||
     Object.keys(athlete.personalBests).length > 0 ||
-    (athlete.trainingGoal ?? '').trim() !== '';
+    (athlete.trainingGoal ?? '').trim() !== '' ||
+    (trackLit?.recentSessions.length ?? 0) > 0;
   return !known && (training === null || training.sessionsLast7Days === 0);
 }
 
@@ -143,6 +147,7 @@ export function buildCoachBrief(input: CoachingInput): CoachBrief {
     youth: age !== null && age < youthAge,
     askProfession: age !== null && age > professionAge,
     poorSleep: sleptPoorly(training, statedSleep) || poorSleepWords.test(question),
-    needsContext: lacksContext(athlete, training),
+    needsContext: lacksContext(input),
+    daysToNextCompetition: input.trackLit?.daysToNextCompetition ?? null,
   };
 }

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { summarizeTrackLitContext } from '../tracklit/context.js';
 import { buildCoachBrief } from './brief.js';
 import { buildChatMessages } from './prompt.js';
 import { coachingInput } from './test-fixtures.js';
+import { trackLitContextFixture } from './testing/tracklit-context.js';
 import { selectHistory } from './tokens.js';
 import { summarizeCoachTraining } from './training-context.js';
 
@@ -77,6 +79,49 @@ describe('the system prompt', () => {
   it('refers nutrition and medical questions to the right professional', () => {
     expect(systemFor('Should I take creatine?')).toContain('registered dietitian');
     expect(systemFor('I have a fever, can I train?')).toContain('refer them to a doctor');
+  });
+});
+
+describe('the TrackLit context', () => {
+  const messagesFor = (input: ReturnType<typeof coachingInput>) =>
+    buildChatMessages(input, buildCoachBrief(input));
+  const trackLit = summarizeTrackLitContext(trackLitContextFixture, '2026-06-01');
+
+  it('goes into the data message, and only its closed values shape the system prompt', () => {
+    const [system, data] = messagesFor(
+      coachingInput('How should I train this week?', {}, { trackLit }),
+    );
+    const context = JSON.parse(String(data?.content).replace(/^[^\n]*\n/, '')) as {
+      trackLitContext: typeof trackLit;
+    };
+    expect(context.trackLitContext.recentSessions[0]?.title).toBe('Extensive tempo 10 × 100 m');
+    expect(context.trackLitContext.upcomingCompetitions[0]).toMatchObject({
+      name: 'Regional Open',
+      daysAway: 5,
+    });
+    expect(context.trackLitContext.openInjuries[0]?.area).toBe('left hamstring strain');
+    expect(system?.content).toContain('TrackLit lists an active injury for the athlete');
+    expect(system?.content).toContain('has a competition in 5 days');
+    for (const text of ['Regional Open', 'left hamstring', 'Felt flat']) {
+      expect(system?.content).not.toContain(text);
+    }
+  });
+
+  it('leaves the messages exactly as they were without it', () => {
+    const question = 'How should I train this week?';
+    const without = messagesFor(coachingInput(question));
+    expect(messagesFor(coachingInput(question, {}, { trackLit: null }))).toEqual(without);
+    expect(without[1]?.content).not.toContain('trackLitContext');
+    expect(without[0]?.content).not.toMatch(/TrackLit (lists|calendar)/);
+  });
+
+  it('names a race far off in no rule, and one tomorrow as tomorrow', () => {
+    const far = summarizeTrackLitContext({ ...trackLitContextFixture, injuries: [] }, '2026-05-01');
+    const [farSystem] = messagesFor(coachingInput('Plan?', {}, { trackLit: far }));
+    expect(farSystem?.content).not.toMatch(/TrackLit (lists|calendar)/);
+    const soon = summarizeTrackLitContext(trackLitContextFixture, '2026-06-05');
+    const [soonSystem] = messagesFor(coachingInput('Plan?', {}, { trackLit: soon }));
+    expect(soonSystem?.content).toContain('has a competition tomorrow');
   });
 });
 

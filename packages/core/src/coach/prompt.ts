@@ -39,7 +39,20 @@ const injurySourceRules = {
   profile: 'The athlete profile lists an injury: apply the injury rule.',
   conversation:
     'The athlete reported pain or an injury earlier in this conversation: apply the injury rule.',
+  tracklit: 'TrackLit lists an active injury for the athlete: apply the injury rule.',
 } as const;
+
+/** A meet this close changes what a session may hold (the race rules). */
+const raceSoonDays = 10;
+
+function raceSoonRule(days: number | null): string[] {
+  if (days === null || days > raceSoonDays) return [];
+  const when = days === 0 ? 'today' : days === 1 ? 'tomorrow' : `in ${days} days`;
+  return [
+    `The athlete's TrackLit calendar has a competition ${when}: fit the advice to it, with ` +
+      'the race rules above.',
+  ];
+}
 
 /** The rules that depend on the brief; each is built from closed values only. */
 function situationalRules(brief: CoachBrief): string[] {
@@ -48,6 +61,7 @@ function situationalRules(brief: CoachBrief): string[] {
   if (mood) rules.push(mood);
   if (brief.poorSleep) rules.push('The athlete sleeps poorly: add extra caution, lower intensity.');
   for (const source of brief.safety.injurySources) rules.push(injurySourceRules[source]);
+  rules.push(...raceSoonRule(brief.daysToNextCompetition));
   if (brief.safety.medical) {
     rules.push(
       'This is a medical question: give general guidance only and refer them to a doctor.',
@@ -124,7 +138,7 @@ export function buildSystemPrompt(brief: CoachBrief): string {
   ].join('\n');
 }
 
-/** The athlete's profile, age and training figures as a data message (JSON). */
+/** The athlete's profile, age, training figures and TrackLit context as a data message (JSON). */
 function contextMessage(input: CoachingInput): ChatMessage {
   const { athlete } = input;
   const data = {
@@ -139,6 +153,7 @@ function contextMessage(input: CoachingInput): ChatMessage {
       mood: athlete.mood,
     },
     trainingContext: input.training,
+    ...(input.trackLit ? { trackLitContext: input.trackLit } : {}),
     libraryArticles: input.knowledge,
   };
   return {

@@ -1,5 +1,7 @@
 /** The plain data the coach works from; no I/O, no database types. */
 
+import type { TrackLitContextSummary } from '../tracklit/context.js';
+
 export type CoachMode = 'strict' | 'supportive' | 'friendly';
 
 /** The athlete as the coach sees it (a subset of the stored profile). */
@@ -70,6 +72,8 @@ export interface CoachingInput {
   readonly history: readonly ConversationTurn[];
   readonly knowledge: readonly KnowledgeReference[];
   readonly training: CoachTrainingContext | null;
+  /** The athlete's TrackLit context (askEnhanced with TRACKLIT_API_URL); absent otherwise. */
+  readonly trackLit?: TrackLitContextSummary | null;
   readonly now: Date;
 }
 

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { summarizeTrackLitContext } from '../../tracklit/context.js';
 import { buildCoachBrief } from '../brief.js';
 import { coachingInput } from '../test-fixtures.js';
+import { trackLitContextFixture } from '../testing/tracklit-context.js';
 import type { CoachingInput } from '../types.js';
 import { composeBuiltinAnswer } from './compose.js';
 
@@ -23,6 +25,21 @@ const training = {
 };
 
 describe('the built-in coach', () => {
+  it('keeps to safe work when TrackLit lists an active injury, and only then', () => {
+    const question = 'How do I improve my block start?';
+    const trackLit = summarizeTrackLitContext(trackLitContextFixture, '2026-06-01');
+    const injured = text(coachingInput(question, {}, { trackLit }));
+    expect(injured).toContain('TrackLit lists an active injury for you');
+    expect(injured).toContain('See a doctor or physiotherapist');
+    const healed = summarizeTrackLitContext(
+      { ...trackLitContextFixture, injuries: [] },
+      '2026-06-01',
+    );
+    expect(text(coachingInput(question, {}, { trackLit: healed }))).toEqual(
+      text(coachingInput(question)),
+    );
+  });
+
   it('is deterministic for the same input', () => {
     const input = coachingInput('How do I improve my block start?');
     expect(answer(input)).toEqual(answer(input));

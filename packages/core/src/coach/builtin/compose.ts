@@ -52,8 +52,9 @@ const answerOf = (parts: Parts, bibliography: readonly BibliographyEntry[]): Coa
 
 function primarySource(sources: readonly InjurySource[]): InjurySource {
   return (
-    (['question', 'conversation', 'profile'] as const).find((s) => sources.includes(s)) ??
-    'question'
+    (['question', 'conversation', 'tracklit', 'profile'] as const).find((s) =>
+      sources.includes(s),
+    ) ?? 'question'
   );
 }
 

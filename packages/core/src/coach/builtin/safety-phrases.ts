@@ -32,6 +32,8 @@ const en: SafetyPhrases = {
       'Pain, a pull or any other sign of injury changes how you sprint, and sprinting through it can turn a small problem into a long lay-off: it needs a diagnosis first.',
     profile:
       'Your profile lists an injury, so this answer keeps to what is safe until it has been assessed.',
+    tracklit:
+      'TrackLit lists an active injury for you, so this answer keeps to what is safe until it has been assessed.',
     conversation:
       'You mentioned pain or an injury earlier in this conversation, so this answer keeps to what is safe until it has been assessed.',
   },
@@ -64,6 +66,8 @@ const es: SafetyPhrases = {
       'El dolor, un tirón o cualquier señal de lesión cambia tu forma de correr, y esprintar con ello puede convertir un problema pequeño en una baja larga: primero necesita un diagnóstico.',
     profile:
       'Tu perfil indica una lesión, así que esta respuesta se limita a lo que es seguro hasta que te valoren.',
+    tracklit:
+      'TrackLit indica una lesión activa, así que esta respuesta se limita a lo que es seguro hasta que te valoren.',
     conversation:
       'Antes mencionaste dolor o una lesión, así que esta respuesta se limita a lo que es seguro hasta que te valoren.',
   },
@@ -97,6 +101,8 @@ const de: SafetyPhrases = {
       'Schmerzen, eine Zerrung oder andere Zeichen einer Verletzung verändern deinen Laufstil, und wer darüber hinweg sprintet, macht aus einem kleinen Problem leicht eine lange Pause: zuerst braucht es eine Diagnose.',
     profile:
       'Dein Profil nennt eine Verletzung, deshalb bleibt diese Antwort bei dem, was bis zur Abklärung sicher ist.',
+    tracklit:
+      'TrackLit nennt eine aktuelle Verletzung, deshalb bleibt diese Antwort bei dem, was bis zur Abklärung sicher ist.',
     conversation:
       'Du hast vorhin Schmerzen oder eine Verletzung erwähnt, deshalb bleibt diese Antwort bei dem, was bis zur Abklärung sicher ist.',
   },
@@ -130,6 +136,8 @@ const sv: SafetyPhrases = {
       'Smärta, en sträckning eller andra tecken på skada ändrar hur du springer, och att sprinta trots det kan göra ett litet problem till ett långt uppehåll: det behöver en diagnos först.',
     profile:
       'Din profil anger en skada, så det här svaret håller sig till det som är säkert tills den har bedömts.',
+    tracklit:
+      'TrackLit anger en aktuell skada, så det här svaret håller sig till det som är säkert tills den har bedömts.',
     conversation:
       'Du nämnde smärta eller en skada tidigare, så det här svaret håller sig till det som är säkert tills den har bedömts.',
   },
@@ -162,6 +170,8 @@ const fr: SafetyPhrases = {
       "Une douleur, une élongation ou tout autre signe de blessure modifie ta course, et sprinter malgré tout peut transformer un petit problème en longue interruption : il faut d'abord un diagnostic.",
     profile:
       "Ton profil indique une blessure, donc cette réponse s'en tient à ce qui est sûr jusqu'à une évaluation.",
+    tracklit:
+      "TrackLit indique une blessure en cours, donc cette réponse s'en tient à ce qui est sûr jusqu'à une évaluation.",
     conversation:
       "Tu as mentionné une douleur ou une blessure plus tôt, donc cette réponse s'en tient à ce qui est sûr jusqu'à une évaluation.",
   },
@@ -195,6 +205,8 @@ const it: SafetyPhrases = {
       'Dolore, uno stiramento o qualsiasi segno di infortunio cambiano il tuo modo di correre, e sprintare comunque può trasformare un piccolo problema in un lungo stop: prima serve una diagnosi.',
     profile:
       'Il tuo profilo indica un infortunio, quindi questa risposta resta su ciò che è sicuro fino a una valutazione.',
+    tracklit:
+      'TrackLit indica un infortunio in corso, quindi questa risposta resta su ciò che è sicuro fino a una valutazione.',
     conversation:
       'Prima hai parlato di dolore o di un infortunio, quindi questa risposta resta su ciò che è sicuro fino a una valutazione.',
   },
@@ -228,6 +240,8 @@ const pt: SafetyPhrases = {
       'Dor, um estiramento ou qualquer sinal de lesão mudam a forma como corres, e sprintar mesmo assim pode transformar um problema pequeno numa longa paragem: primeiro é preciso um diagnóstico.',
     profile:
       'O teu perfil indica uma lesão, por isso esta resposta fica pelo que é seguro até haver uma avaliação.',
+    tracklit:
+      'O TrackLit indica uma lesão ativa, por isso esta resposta fica pelo que é seguro até haver uma avaliação.',
     conversation:
       'Antes mencionaste dor ou uma lesão, por isso esta resposta fica pelo que é seguro até haver uma avaliação.',
   },

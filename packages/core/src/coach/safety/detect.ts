@@ -20,14 +20,14 @@ import {
 } from './lexicon.js';
 
 /** Where an injury was reported. */
-export type InjurySource = 'question' | 'profile' | 'conversation';
+export type InjurySource = 'question' | 'profile' | 'conversation' | 'tracklit';
 
 /**
  * What the safety policy found about a question: closed values only, so it can shape the
  * system prompt without carrying any text the athlete wrote.
  */
 export interface SafetyFlags {
-  /** Pain, injury or a named condition, in the question, the profile or recent turns. */
+  /** Pain, injury or a named condition: question, profile, recent turns or TrackLit. */
   readonly injury: boolean;
   readonly injurySources: readonly InjurySource[];
   /** Illness or another medical topic in the question (a doctor's matter). */
@@ -109,6 +109,7 @@ export function detectSafety(input: CoachingInput): SafetyFlags {
     .slice(-rememberedTurns)
     .some((turn) => reportsInjury(turn.content));
   if (recent) sources.push('conversation');
+  if (input.trackLit?.activeInjury) sources.push('tracklit');
   const tokens = tokenize(input.question);
   return {
     injury: sources.length > 0,

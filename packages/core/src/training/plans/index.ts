@@ -6,5 +6,6 @@ export * from './prescriptions.js';
 export * from './spacing.js';
 export * from './taper.js';
 export * from './targets.js';
+export * from './tracklit-notes.js';
 export * from './types.js';
 export * from './week-pattern.js';

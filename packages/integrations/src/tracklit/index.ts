@@ -1,0 +1,3 @@
+export * from './circuit-breaker.js';
+export * from './context-client.js';
+export { trackLitContextSchema } from './context-schema.js';
