@@ -143,5 +143,23 @@ describe.each(kvTestTargets())('KeyValueStore contract: $name', (target) => {
       await expect(wrong.ping()).rejects.toThrow(/Unauthorized/);
       await wrong.close();
     });
+
+    it('sends the commands of one tick in one round trip; a failing one fails alone', async () => {
+      const upstash = suite.current().upstash;
+      const redis = suite.current().redis;
+      if (upstash === undefined || redis === undefined) throw new Error('no bridge');
+      await kv().set('piped:a', { n: 1 });
+      await redis.hset(`${suite.current().prefix}piped:hash`, { field: 'x' });
+      const before = upstash.requests.length;
+      const [a, missing, wrongType] = await Promise.allSettled([
+        kv().get('piped:a'),
+        kv().get('piped:none'),
+        kv().get('piped:hash'), // GET on a hash: Redis answers WRONGTYPE for this command only
+      ]);
+      expect(upstash.requests.slice(before)).toEqual(['/pipeline']);
+      expect(a).toEqual({ status: 'fulfilled', value: { n: 1 } });
+      expect(missing).toEqual({ status: 'fulfilled', value: null });
+      expect(wrongType.status).toBe('rejected');
+    });
   }
 });

@@ -67,6 +67,9 @@ export function createUpstashStore(
     retry: options.retry ?? defaultRetry,
     // A function: the client then makes one signal per command and rethrows its abort.
     signal: () => AbortSignal.timeout(timeoutMs),
+    // Commands sent in the same tick travel as one /pipeline request (e.g. the two
+    // revocation reads of a token check): over REST each round trip is an HTTP request.
+    enableAutoPipelining: true,
   };
   // The store reads raw strings and parses JSON itself: the client's automatic
   // deserialisation would turn SCAN keys such as "123" or "true" into numbers and booleans.

@@ -23,8 +23,8 @@ export interface KvTestStore {
   readonly prefix: string;
   /** The Upstash client behind the store (upstash target only); put keys under `prefix`. */
   readonly redis: Redis | undefined;
-  /** The bridge's REST URL and token (upstash target only), e.g. to build a `Config`. */
-  readonly upstash: { readonly url: string; readonly token: string } | undefined;
+  /** The bridge's REST URL and token (upstash target only), e.g. to build a `Config`, and its requests. */
+  readonly upstash: Pick<UpstashBridge, 'url' | 'token' | 'requests'> | undefined;
   /** Deletes every key under `prefix`, then closes the store and the bridge. */
   close(): Promise<void>;
 }
@@ -69,7 +69,10 @@ async function openStore(bridge: UpstashBridge | undefined): Promise<KvTestStore
     store,
     prefix,
     redis: inner.driver === 'upstash' ? inner.redis : undefined,
-    upstash: bridge === undefined ? undefined : { url: bridge.url, token: bridge.token },
+    upstash:
+      bridge === undefined
+        ? undefined
+        : { url: bridge.url, token: bridge.token, requests: bridge.requests },
     close: async () => {
       try {
         await store.deleteByPrefix('');

@@ -20,6 +20,8 @@ export interface UpstashBridge {
   /** http://127.0.0.1:<port>: pass as the Upstash REST URL. */
   readonly url: string;
   readonly token: string;
+  /** The paths of the requests answered so far (`/`, `/pipeline`, …): one per round trip. */
+  readonly requests: readonly string[];
   close(): Promise<void>;
 }
 
@@ -37,6 +39,7 @@ export async function startUpstashBridge(options: UpstashBridgeOptions): Promise
   const token = options.token ?? randomBytes(24).toString('hex');
   const redis = await connectRedis(options.redisUrl);
   const prepare = createScriptCompat();
+  const requests: string[] = [];
 
   const finish = (prepared: PreparedCommand, value: unknown): Reply =>
     prepared.reply ?? toReply(value);
@@ -76,7 +79,8 @@ export async function startUpstashBridge(options: UpstashBridgeOptions): Promise
     const base64 = typeof encoding === 'string' && encoding.toLowerCase() === 'base64';
     const encode = (outcome: Outcome): Outcome =>
       'result' in outcome && base64 ? { result: encodeBase64(outcome.result) } : outcome;
-    const path = (request.url ?? '/').split('?')[0];
+    const path = (request.url ?? '/').split('?')[0] ?? '/';
+    requests.push(path);
     const body = await readJson(request);
 
     if (path === '/') {
@@ -107,6 +111,7 @@ export async function startUpstashBridge(options: UpstashBridgeOptions): Promise
   return {
     url: `http://${host}:${port}`,
     token,
+    requests,
     close: () => {
       closing ??= (async () => {
         server.closeAllConnections();
