@@ -202,7 +202,9 @@ async function main(): Promise<void> {
     console.log(summarize(profile, Number(process.env.PROFILE_TOP ?? 30)));
     if (process.env.PROFILE_CALLERS) {
       const pattern = new RegExp(process.env.PROFILE_CALLERS);
-      console.log(`\ncallers of /${pattern.source}/:\n${callers(profile, pattern, 8, 10)}`);
+      console.log(
+        `\ncallers of /${pattern.source}/:\n${callers(profile, pattern, Number(process.env.PROFILE_DEPTH ?? 8), 10)}`,
+      );
     }
   } finally {
     for (const stop of stops.reverse()) await stop();
