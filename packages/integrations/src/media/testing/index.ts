@@ -1,0 +1,1 @@
+export { type ClipFormat, type ClipOptions, makeTestClip } from './clips.js';
