@@ -1,3 +1,4 @@
+export { type AnalyzeMediaData, analyzeMedia } from './analysis/analyze-media.js';
 export { type BackoffPolicy, backoffDelayMs } from './backoff.js';
 export { deadLetterQueue, defineJob, type JobDefinition, type RetryPolicy } from './definition.js';
 export {
