@@ -1,6 +1,11 @@
 import type { Config } from '@aria/config';
 import type { AriaDatabase } from '@aria/db';
-import type { AiProvider, BillingProvider, KeyValueStore } from '@aria/integrations';
+import type {
+  AiProvider,
+  BillingProvider,
+  FrameExtractor,
+  KeyValueStore,
+} from '@aria/integrations';
 import type { JobEngine } from '@aria/jobs';
 import type { RequestIdentity } from './auth/identify-once.js';
 import type { Authenticator, Credentials, Identity } from './auth/identity.js';
@@ -25,6 +30,8 @@ export interface ApiDeps {
   readonly metrics?: ApiMetrics | undefined;
   /** Told whenever a call goes on without Redis (see resilience/degradation.ts). */
   readonly degradation?: Degradation | undefined;
+  /** Takes a video's key frames (ffmpeg) for `coaching.analyzeMedia`; absent: videos refused. */
+  readonly frames?: FrameExtractor | undefined;
   /** Background jobs (pg-boss); absent where no engine was started (most tests). */
   readonly jobs?: JobEngine | undefined;
 }
