@@ -48,7 +48,7 @@ export function createApp({ deps, logger, lifecycle, metrics = createMetrics() }
   app.use(requestLog(logger));
   app.use(corsFromOrigins(deps.config.server.corsOrigins));
   app.use(secureHeaders());
-  app.use(jsonBodyLimit());
+  app.use(jsonBodyLimit(deps.config.analysis.maxBytes));
   app.use(requestTimeout(deps.config.server.requestTimeoutMs, lifecycle));
 
   app.use(`${trpcEndpoint}/*`, trpcProcedureSpans(trpcEndpoint));

@@ -10,6 +10,7 @@ import {
   type ConfiguredKeyValueStore,
   createAiProvider,
   createBillingProvider,
+  createFrameExtractor,
   createKeyValueStore,
   createRateLimiter,
   type StripeBillingOptions,
@@ -72,6 +73,7 @@ export async function createDeps(
     rateLimiter: failOpenRateLimiter(createRateLimiter(kv, { now: nowMs }), degradation, nowMs),
     ai: createAiProvider(config),
     billing: createBillingProvider(config, options.stripe),
+    frames: createFrameExtractor({ ffmpegPath: config.analysis.ffmpegPath }),
     jobs: options.jobs,
     async close() {
       const ownDatabase = options.database === undefined;

@@ -3,6 +3,7 @@ import { OpenAPIHono } from '@hono/zod-openapi';
 import type { AppEnv } from '../app-env.js';
 import { docsRoutes } from '../routes/docs.js';
 import { adminRoutes } from './admin.js';
+import { analysesRoutes } from './analyses.js';
 import { apiKeysRoutes } from './api-keys.js';
 import { athletesRoutes } from './athletes.js';
 import { billingRoutes } from './billing.js';
@@ -26,6 +27,7 @@ export function restRoutes(deps: ApiDeps): OpenAPIHono<AppEnv> {
     .route('/', athletesRoutes(deps))
     .route('/', coachRoutes(deps))
     .route('/', coachingRoutes(deps))
+    .route('/', analysesRoutes(deps))
     .route('/', knowledgeRoutes(deps))
     .route('/', apiKeysRoutes(deps))
     .route('/', plansRoutes(deps))

@@ -31,7 +31,7 @@ export interface AnalysisRunnerDeps {
   /** Must read images (`supportsImages`); the request was refused otherwise. */
   readonly ai: AiProvider;
   /** ffmpeg; without it a video's frames cannot be taken (the run fails and is retried). */
-  readonly frames: FrameExtractor | undefined;
+  readonly frames?: FrameExtractor | undefined;
   readonly logger: JobLogger;
 }
 
