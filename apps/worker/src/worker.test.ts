@@ -16,7 +16,7 @@ import {
   startChatCompletionsServer,
   testMechanicsAnalysis,
 } from '@aria/integrations/ai-testing';
-import { makeTestClip } from '@aria/integrations/media-testing';
+import { ffmpegAvailability, makeTestClip } from '@aria/integrations/media-testing';
 import { analyzeMedia, ariaJobs, createJobEngine } from '@aria/jobs';
 import { type EventReceiver, eventually, startEventReceiver } from '@aria/jobs/testing';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -140,52 +140,56 @@ describe.skipIf(!services.databaseUrl && !services.required)(
       expect(receiver.received.filter((entry) => entry.id === ids[0])).toHaveLength(2);
     }, 120_000);
 
-    it('analyses a queued video and TrackLit receives analysis.completed', async () => {
-      receiver.behave(() => 200);
-      const chat: ChatCompletionsServer = await startChatCompletionsServer();
-      try {
-        chat.script({ kind: 'answer', content: testMechanicsAnalysis });
-        await startWorker({
-          OPENAI_API_KEY: chat.apiKey,
-          OPENAI_BASE_URL: chat.baseUrl,
-          FFMPEG_PATH: 'ffmpeg',
-        });
-        await provisionAthlete(handle.db, { id: 'worker-video' });
-        const analysis = await createAnalysis(handle.db, {
-          athleteId: 'worker-video',
-          mediaKind: 'video',
-          mediaType: 'video/mp4',
-          bytes: await makeTestClip('mp4'),
-          event: '60m',
-          experienceLevel: 'intermediate',
-        });
-        const sender = createJobEngine({
-          database: handle,
-          databaseUrl: database.url,
-          jobs: ariaJobs,
-          defaults: { maxAttempts: 2, retryDelaySeconds: 1, expireInSeconds: 60 },
-        });
-        await sender.start();
-        await sender.send(analyzeMedia, { analysisId: analysis.id });
-        await sender.stop(2_000);
+    it.skipIf(!ffmpegAvailability().run)(
+      'analyses a queued video and TrackLit receives analysis.completed',
+      async () => {
+        receiver.behave(() => 200);
+        const chat: ChatCompletionsServer = await startChatCompletionsServer();
+        try {
+          chat.script({ kind: 'answer', content: testMechanicsAnalysis });
+          await startWorker({
+            OPENAI_API_KEY: chat.apiKey,
+            OPENAI_BASE_URL: chat.baseUrl,
+            FFMPEG_PATH: 'ffmpeg',
+          });
+          await provisionAthlete(handle.db, { id: 'worker-video' });
+          const analysis = await createAnalysis(handle.db, {
+            athleteId: 'worker-video',
+            mediaKind: 'video',
+            mediaType: 'video/mp4',
+            bytes: await makeTestClip('mp4'),
+            event: '60m',
+            experienceLevel: 'intermediate',
+          });
+          const sender = createJobEngine({
+            database: handle,
+            databaseUrl: database.url,
+            jobs: ariaJobs,
+            defaults: { maxAttempts: 2, retryDelaySeconds: 1, expireInSeconds: 60 },
+          });
+          await sender.start();
+          await sender.send(analyzeMedia, { analysisId: analysis.id });
+          await sender.stop(2_000);
 
-        await eventually(
-          () =>
-            expect(receiver.accepted()).toContainEqual(
-              expect.objectContaining({ athleteId: 'worker-video' }),
-            ),
-          60_000,
-        );
-        const delivered = receiver.received.find((entry) => entry.athleteId === 'worker-video');
-        expect(delivered?.type).toBe('analysis.completed');
-        expect(JSON.parse(delivered?.body ?? 'null')).toMatchObject({
-          data: { analysisId: analysis.id, status: 'completed' },
-        });
-        const parts = chat.requests[0]?.body.messages.at(-1)?.content as { type: string }[];
-        expect(parts.filter((part) => part.type === 'image_url')).toHaveLength(6);
-      } finally {
-        await chat.close();
-      }
-    }, 120_000);
+          await eventually(
+            () =>
+              expect(receiver.accepted()).toContainEqual(
+                expect.objectContaining({ athleteId: 'worker-video' }),
+              ),
+            60_000,
+          );
+          const delivered = receiver.received.find((entry) => entry.athleteId === 'worker-video');
+          expect(delivered?.type).toBe('analysis.completed');
+          expect(JSON.parse(delivered?.body ?? 'null')).toMatchObject({
+            data: { analysisId: analysis.id, status: 'completed' },
+          });
+          const parts = chat.requests[0]?.body.messages.at(-1)?.content as { type: string }[];
+          expect(parts.filter((part) => part.type === 'image_url')).toHaveLength(6);
+        } finally {
+          await chat.close();
+        }
+      },
+      120_000,
+    );
   },
 );

@@ -7,7 +7,7 @@ import {
   startChatCompletionsServer,
   testMechanicsAnalysis,
 } from '@aria/integrations/ai-testing';
-import { makeTestClip } from '@aria/integrations/media-testing';
+import { ffmpegAvailability, makeTestClip } from '@aria/integrations/media-testing';
 import { type AriaJobs, silentLogger, startJobs } from '@aria/jobs';
 import { eventually } from '@aria/jobs/testing';
 import { and, eq } from 'drizzle-orm';
@@ -40,7 +40,9 @@ function form(file: Blob, name: string, fields: Record<string, string> = {}): Fo
 type Part = { type: string; text?: string };
 
 for (const driver of ['pglite', 'postgres'] as const) {
-  const unavailable = driver === 'postgres' && !services.databaseUrl && !services.required;
+  const unavailable =
+    !ffmpegAvailability().run ||
+    (driver === 'postgres' && !services.databaseUrl && !services.required);
 
   describe.skipIf(unavailable)(`/v1/coaching/analyses [${driver}]`, () => {
     let database: TestDatabase | undefined;

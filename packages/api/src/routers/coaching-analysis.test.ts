@@ -13,7 +13,7 @@ import {
   startChatCompletionsServer,
   testMechanicsAnalysis,
 } from '@aria/integrations/ai-testing';
-import { makeTestClip } from '@aria/integrations/media-testing';
+import { ffmpegAvailability, makeTestClip } from '@aria/integrations/media-testing';
 import { type AriaJobs, createJobEngine, silentLogger, startJobs } from '@aria/jobs';
 import { eventually, type JobsTestDatabase, openJobsTestDatabase } from '@aria/jobs/testing';
 import { eq } from 'drizzle-orm';
@@ -59,7 +59,8 @@ const openAiEnv = {
 
 for (const driver of ['pglite', 'postgres'] as const) {
   const unavailable =
-    driver === 'postgres' && !testServices().databaseUrl && !testServices().required;
+    !ffmpegAvailability().run ||
+    (driver === 'postgres' && !testServices().databaseUrl && !testServices().required);
 
   describe.skipIf(unavailable)(`coaching.analyzeMedia [${driver}]`, () => {
     let database: JobsTestDatabase;

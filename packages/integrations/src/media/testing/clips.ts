@@ -1,8 +1,9 @@
-import { execFile } from 'node:child_process';
+import { execFile, execFileSync } from 'node:child_process';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import { testServices } from '@aria/config/testing';
 
 const run = promisify(execFile);
 
@@ -40,4 +41,24 @@ export async function makeTestClip(format: ClipFormat, options: ClipOptions = {}
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
+}
+
+let checked: boolean | undefined;
+
+/**
+ * Whether the suites that need ffmpeg run here. Without it they are skipped with a printed
+ * reason, except in CI (`CI=true`), where they run and fail on the missing binary.
+ */
+export function ffmpegAvailability(): { run: boolean } {
+  if (checked === undefined) {
+    try {
+      execFileSync('ffmpeg', ['-hide_banner', '-version'], { stdio: 'ignore' });
+      checked = true;
+    } catch {
+      checked = false;
+    }
+  }
+  if (checked || testServices().required) return { run: true };
+  console.warn('[ffmpeg] skipping: no ffmpeg on PATH (apt-get install -y ffmpeg)');
+  return { run: false };
 }

@@ -1,1 +1,1 @@
-export { type ClipFormat, type ClipOptions, makeTestClip } from './clips.js';
+export { type ClipFormat, type ClipOptions, ffmpegAvailability, makeTestClip } from './clips.js';
