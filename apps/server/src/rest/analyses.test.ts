@@ -1,6 +1,6 @@
 import { createAnalysisRunner } from '@aria/api';
 import { testServices } from '@aria/config/testing';
-import { analyses, monthlyUsage, outboxEvents, subscriptions } from '@aria/db';
+import { analyses, monthlyUsage, outboxEvents } from '@aria/db';
 import { createTestDatabase, type TestDatabase } from '@aria/db/testing';
 import {
   type ChatCompletionsServer,
@@ -16,7 +16,7 @@ import { createApp } from '../app.js';
 import { createLifecycle } from '../lifecycle.js';
 import { createLogger } from '../logger.js';
 import { createTestApp, type TestApp } from '../testing/app.js';
-import { asUser, expectJson, expectProblem, rest } from '../testing/rest.js';
+import { athleteOnTier, expectJson, expectProblem, rest } from '../testing/rest.js';
 import { analysisSchema } from './analyses.js';
 
 // POST /v1/coaching/analyses (multipart) → 202 → the job (pg-boss on the app's database,
@@ -90,15 +90,8 @@ for (const driver of ['pglite', 'postgres'] as const) {
       await database?.drop();
     }, 60_000);
 
-    const proAthlete = async (id: string) => {
-      const headers = await asUser(t, id);
-      expect((await rest(t, 'get', '/v1/athletes/me', { headers })).status).toBe(200);
-      await t.deps.db
-        .update(subscriptions)
-        .set({ tier: 'pro' })
-        .where(eq(subscriptions.athleteId, id));
-      return headers;
-    };
+    const proAthlete = (id: string) => athleteOnTier(t, id, 'pro');
+
     const post = (headers: Record<string, string>, body: FormData, app = t) =>
       app.app.request('/v1/coaching/analyses', { method: 'POST', headers, body });
     const mediaUsed = async (athleteId: string) => {

@@ -16,6 +16,7 @@ import { createTestApp, type TestApp } from '../testing/app.js';
 import {
   asService,
   asUser,
+  athleteOnTier,
   type CallerHeaders,
   createArticle,
   createAthlete,
@@ -62,30 +63,21 @@ async function issueApiKey(t: TestApp, owner: string, name: string): Promise<str
   return ((await response.json()) as { id: string }).id;
 }
 
-/** A tiny PNG (signature only). */
-const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0]);
-
-/** The PNG as a multipart upload, with the question. */
+/** A tiny PNG (signature only) as a multipart upload, with the question. */
 function imageForm(): FormData {
   const form = new FormData();
   form.set('question', 'How is my block position?');
+  const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0]);
   form.set('image', new Blob([png], { type: 'image/png' }), 'start.png');
   return form;
 }
 
-/** The PNG for a background analysis. */
+/** A tiny PNG as the upload of a background analysis. */
 function analysisForm(): FormData {
   const form = new FormData();
+  const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0]);
   form.set('media', new Blob([png], { type: 'image/png' }), 'stride.png');
   return form;
-}
-
-/** An athlete on the pro tier (ask_media included), provisioned by its first call. */
-async function proAthlete(t: TestApp, id: string): Promise<CallerHeaders> {
-  const headers = await asUser(t, id);
-  await rest(t, 'get', '/v1/athletes/me', { headers });
-  await t.deps.db.update(subscriptions).set({ tier: 'pro' }).where(eq(subscriptions.athleteId, id));
-  return headers;
 }
 
 /** A pro subscription, as Checkout and Stripe's webhooks make it. */
@@ -240,15 +232,21 @@ const scenarios: Record<string, ScenarioBuilder> = {
     body: { question: 'Flying sprints this week?' },
   }),
   'coaching.askMedia': async (t) => {
-    const headers = await proAthlete(t, 'walk-ask-media');
+    const headers = await asUser(t, 'walk-ask-media');
+    await rest(t, 'get', '/v1/athletes/me', { headers });
+    await t.deps.db
+      .update(subscriptions)
+      .set({ tier: 'pro' })
+      .where(eq(subscriptions.athleteId, 'walk-ask-media'));
     return { url: '/v1/coaching/ask/media', headers, form: imageForm() };
   },
-  'coaching.analyzeMedia': async (t) => {
-    const headers = await proAthlete(t, 'walk-analyze');
-    return { url: '/v1/coaching/analyses', headers, form: analysisForm() };
-  },
+  'coaching.analyzeMedia': async (t) => ({
+    url: '/v1/coaching/analyses',
+    headers: await athleteOnTier(t, 'walk-analyze', 'pro'),
+    form: analysisForm(),
+  }),
   'coaching.getAnalysis': async (t) => {
-    const headers = await proAthlete(t, 'walk-analysis');
+    const headers = await athleteOnTier(t, 'walk-analysis', 'pro');
     const queued = await t.app.request('/v1/coaching/analyses', {
       method: 'POST',
       headers,

@@ -1,10 +1,9 @@
-import { randomBytes, randomUUID } from 'node:crypto';
-import { asc, eq } from 'drizzle-orm';
+import { randomBytes } from 'node:crypto';
+import { eq } from 'drizzle-orm';
 import { expect, it } from 'vitest';
 import type { AriaDatabase } from '../client.js';
 import { analyses, analysisMedia } from '../schema/analyses.js';
-import { outboxEvents } from '../schema/events.js';
-import { describeEachDriver } from '../testing/index.js';
+import { describeEachDriver, newTestAthlete, outboxEventsOf } from '../testing/index.js';
 import {
   analysisMediaOf,
   completeAnalysis,
@@ -15,26 +14,10 @@ import {
   replaceUploadWithFrames,
   startAnalysisRun,
 } from './analyses.js';
-import { provisionAthlete } from './athletes.js';
 import { consumeMonthlyQuota, usageFor } from './usage.js';
 
 const period = '2026-06-01';
 const day = '2026-06-14';
-
-async function newAthlete(db: AriaDatabase): Promise<string> {
-  const id = `athlete-${randomUUID()}`;
-  await provisionAthlete(db, { id });
-  return id;
-}
-
-async function eventsOf(db: AriaDatabase, athleteId: string) {
-  const rows = await db
-    .select()
-    .from(outboxEvents)
-    .where(eq(outboxEvents.athleteId, athleteId))
-    .orderBy(asc(outboxEvents.id));
-  return rows.map((row) => ({ type: row.topic, data: row.payload }));
-}
 
 /** An analysis whose request consumed one `ask_media` unit, as the procedure stores it. */
 async function chargedAnalysis(db: AriaDatabase, athleteId: string, bytes: Uint8Array) {
@@ -62,7 +45,7 @@ const outcome = {
 describeEachDriver('analyses', (suite) => {
   it('keep the upload byte for byte until frames replace it', async () => {
     const { db } = suite;
-    const athleteId = await newAthlete(db);
+    const athleteId = await newTestAthlete(db);
     const upload = randomBytes(300_000);
     const row = await chargedAnalysis(db, athleteId, upload);
     expect(row).toMatchObject({ status: 'queued', mediaBytes: 300_000, attempts: 0 });
@@ -84,8 +67,8 @@ describeEachDriver('analyses', (suite) => {
 
   it('are found only for their athlete', async () => {
     const { db } = suite;
-    const owner = await newAthlete(db);
-    const other = await newAthlete(db);
+    const owner = await newTestAthlete(db);
+    const other = await newTestAthlete(db);
     const row = await chargedAnalysis(db, owner, randomBytes(16));
     expect((await findAnalysis(db, owner, row.id))?.id).toBe(row.id);
     expect(await findAnalysis(db, other, row.id)).toBeUndefined();
@@ -93,7 +76,7 @@ describeEachDriver('analyses', (suite) => {
 
   it('complete once: result stored, media dropped, analysis.completed recorded with it', async () => {
     const { db } = suite;
-    const athleteId = await newAthlete(db);
+    const athleteId = await newTestAthlete(db);
     const row = await chargedAnalysis(db, athleteId, randomBytes(64));
     expect(await startAnalysisRun(db, row.id)).toMatchObject({ status: 'running', attempts: 1 });
     expect(await startAnalysisRun(db, row.id)).toMatchObject({ attempts: 2 });
@@ -111,7 +94,7 @@ describeEachDriver('analyses', (suite) => {
       finishedAt: expect.any(Date),
     });
     expect(await analysisMediaOf(db, row.id)).toEqual([]);
-    expect(await eventsOf(db, athleteId)).toEqual([
+    expect(await outboxEventsOf(db, athleteId)).toEqual([
       { type: 'analysis.completed', data: { analysisId: row.id, status: 'completed' } },
     ]);
     // Completing does not give the unit back.
@@ -120,7 +103,7 @@ describeEachDriver('analyses', (suite) => {
 
   it('fail once: unit refunded exactly once, media dropped, no event', async () => {
     const { db } = suite;
-    const athleteId = await newAthlete(db);
+    const athleteId = await newTestAthlete(db);
     const first = await chargedAnalysis(db, athleteId, randomBytes(64));
     const second = await chargedAnalysis(db, athleteId, randomBytes(64));
     expect((await usageFor(db, athleteId, period)).ask_media).toBe(2);
@@ -140,12 +123,12 @@ describeEachDriver('analyses', (suite) => {
     });
     expect(await analysisMediaOf(db, first.id)).toEqual([]);
     expect(await analysisMediaOf(db, second.id)).toHaveLength(1);
-    expect(await eventsOf(db, athleteId)).toEqual([]);
+    expect(await outboxEventsOf(db, athleteId)).toEqual([]);
   });
 
   it('refund nothing for a call that cost nothing', async () => {
     const { db } = suite;
-    const athleteId = await newAthlete(db);
+    const athleteId = await newTestAthlete(db);
     await chargedAnalysis(db, athleteId, randomBytes(8));
     const free = await createAnalysis(db, {
       athleteId,
@@ -161,7 +144,7 @@ describeEachDriver('analyses', (suite) => {
 
   it('leave nothing behind when discarded (a job that could not be queued)', async () => {
     const { db } = suite;
-    const athleteId = await newAthlete(db);
+    const athleteId = await newTestAthlete(db);
     const discarded = await chargedAnalysis(db, athleteId, randomBytes(8));
     await discardAnalysis(db, discarded.id);
     expect(await db.$count(analysisMedia, eq(analysisMedia.analysisId, discarded.id))).toBe(0);
@@ -170,7 +153,7 @@ describeEachDriver('analyses', (suite) => {
 
   it('refuse a completed analysis without a result and a failed one without a code', async () => {
     const { db } = suite;
-    const athleteId = await newAthlete(db);
+    const athleteId = await newTestAthlete(db);
     const row = await chargedAnalysis(db, athleteId, randomBytes(8));
     await expect(
       db.update(analyses).set({ status: 'completed' }).where(eq(analyses.id, row.id)),

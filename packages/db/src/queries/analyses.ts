@@ -5,6 +5,7 @@ import {
   type AnalysisMediaKind,
   analyses,
   analysisMedia,
+  type NewAnalysis,
 } from '../schema/analyses.js';
 import { recordOutboxEvent } from './outbox.js';
 import { refundMonthlyQuota } from './usage.js';
@@ -140,8 +141,30 @@ export interface AnalysisOutcome {
 }
 
 /**
+ * Gives an unfinished analysis its final status and drops its media. Undefined when it had
+ * finished already (another run got there first): then nothing changes.
+ */
+async function finish(
+  tx: AriaDatabase,
+  id: string,
+  changes: Pick<NewAnalysis, 'status' | 'errorCode'> & Partial<AnalysisOutcome>,
+) {
+  const [row] = await tx
+    .update(analyses)
+    .set({ ...changes, finishedAt: sql`now()` })
+    .where(and(eq(analyses.id, id), unfinished))
+    .returning({
+      athleteId: analyses.athleteId,
+      periodStart: analyses.chargedPeriodStart,
+      day: analyses.chargedDay,
+    });
+  if (row) await tx.delete(analysisMedia).where(eq(analysisMedia.analysisId, id));
+  return row;
+}
+
+/**
  * Stores the result, drops the media and records `analysis.completed`, in one transaction.
- * False when the analysis had already finished (another run got there first): nothing changes.
+ * False when the analysis had already finished.
  */
 export async function completeAnalysis(
   db: AriaDatabase,
@@ -149,13 +172,8 @@ export async function completeAnalysis(
   outcome: AnalysisOutcome,
 ): Promise<boolean> {
   return db.transaction(async (tx) => {
-    const [row] = await tx
-      .update(analyses)
-      .set({ status: 'completed', finishedAt: sql`now()`, errorCode: null, ...outcome })
-      .where(and(eq(analyses.id, id), unfinished))
-      .returning({ athleteId: analyses.athleteId });
+    const row = await finish(tx, id, { status: 'completed', errorCode: null, ...outcome });
     if (!row) return false;
-    await tx.delete(analysisMedia).where(eq(analysisMedia.analysisId, id));
     await recordOutboxEvent(tx, {
       type: 'analysis.completed',
       athleteId: row.athleteId,
@@ -176,17 +194,8 @@ export async function failAnalysis(
   errorCode: string,
 ): Promise<boolean> {
   return db.transaction(async (tx) => {
-    const [row] = await tx
-      .update(analyses)
-      .set({ status: 'failed', finishedAt: sql`now()`, errorCode })
-      .where(and(eq(analyses.id, id), unfinished))
-      .returning({
-        athleteId: analyses.athleteId,
-        periodStart: analyses.chargedPeriodStart,
-        day: analyses.chargedDay,
-      });
+    const row = await finish(tx, id, { status: 'failed', errorCode });
     if (!row) return false;
-    await tx.delete(analysisMedia).where(eq(analysisMedia.analysisId, id));
     if (row.periodStart !== null && row.day !== null) {
       await refundMonthlyQuota(tx, {
         athleteId: row.athleteId,
