@@ -1,10 +1,15 @@
 import type { Config } from '@aria/config';
 import type { DatabaseHandle } from '@aria/db';
 import { type AnalyzeMediaData, analyzeMedia } from './analysis/analyze-media.js';
+import { startAnalysisSweep } from './analysis/sweep.js';
 import { createJobEngine, type JobEngine, type JobHandler } from './engine.js';
 import type { JobLogger } from './logger.js';
+import type { Periodic } from './periodic.js';
 import { deliverAthleteEvents, deliverTrackLitEvents } from './tracklit/deliver-events.js';
 import { type OutboxDispatch, startOutboxDispatch } from './tracklit/dispatch.js';
+
+/** How often queued analyses whose job may be lost are looked for, and how old they must be. */
+const analysisSweepIntervalMs = 60_000;
 
 /** Every kind of job Aria runs; senders and workers create the same queues. */
 export const ariaJobs = [deliverTrackLitEvents, analyzeMedia] as const;
@@ -43,9 +48,17 @@ export async function startJobs(options: StartJobsOptions): Promise<AriaJobs> {
   });
   await engine.start();
 
+  let sweep: Periodic | undefined;
   if (options.runWorkers && options.analyzeMedia) {
     // One at a time per process: ffmpeg takes the CPU while it decodes.
     await engine.work(analyzeMedia, options.analyzeMedia, { concurrency: 1 });
+    sweep = startAnalysisSweep({
+      db: database.db,
+      engine,
+      intervalMs: analysisSweepIntervalMs,
+      staleAfterMs: analysisSweepIntervalMs,
+      logger,
+    });
   }
 
   let dispatch: OutboxDispatch | undefined;
@@ -83,7 +96,7 @@ export async function startJobs(options: StartJobsOptions): Promise<AriaJobs> {
     engine,
     dispatch,
     async stop(timeoutMs = 10_000) {
-      await dispatch?.stop();
+      await Promise.all([dispatch?.stop(), sweep?.stop()]);
       await engine.stop(timeoutMs);
     },
   };

@@ -38,7 +38,11 @@ export const analyzeMedia = authedProcedure
       charged: ctx.quotaCharge.consumed,
     });
     try {
-      await ctx.jobs.send(analyzeMediaJob, { analysisId: analysis.id });
+      await ctx.jobs.send(
+        analyzeMediaJob,
+        { analysisId: analysis.id },
+        { singletonKey: analysis.id },
+      );
     } catch (error) {
       await discardAnalysis(db, analysis.id);
       throw error;

@@ -1,4 +1,4 @@
-import { and, asc, eq, getTableColumns, inArray, sql } from 'drizzle-orm';
+import { and, asc, eq, getTableColumns, inArray, lte, sql } from 'drizzle-orm';
 import type { AriaDatabase } from '../client.js';
 import {
   type Analysis,
@@ -206,4 +206,27 @@ export async function failAnalysis(
     }
     return true;
   });
+}
+
+/**
+ * Analyses still `queued` `olderThanMs` after they were stored: their job was lost (the
+ * process died between storing and queueing) or is still waiting in a long queue.
+ */
+export async function waitingAnalyses(
+  db: AriaDatabase,
+  olderThanMs: number,
+  limit = 100,
+): Promise<string[]> {
+  const rows = await db
+    .select({ id: analyses.id })
+    .from(analyses)
+    .where(
+      and(
+        eq(analyses.status, 'queued'),
+        lte(analyses.createdAt, sql`now() - ${olderThanMs} * interval '1 millisecond'`),
+      ),
+    )
+    .orderBy(asc(analyses.createdAt))
+    .limit(limit);
+  return rows.map((row) => row.id);
 }

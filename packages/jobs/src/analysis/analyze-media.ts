@@ -12,6 +12,8 @@ export const analyzeMedia = defineJob({
   // ffmpeg (at most a minute per run, two runs) and the model (with its own retries) fit well
   // inside; a run still going after this is taken for a crashed worker's and retried.
   expireInSeconds: 300,
+  // Sent with the analysis id as key: a resend (the sweep) while one waits is dropped.
+  policy: 'short',
 });
 
 export type AnalyzeMediaData = ReturnType<typeof analyzeMedia.parse>;
