@@ -17,11 +17,15 @@ const ascii = (bytes: Uint8Array, from: number, to: number) =>
 /** ISO base media brands that hold still images (HEIF, AVIF), not a video. */
 const imageBrands: ReadonlySet<string> = new Set(['heic', 'heix', 'mif1', 'msf1', 'avif', 'avis']);
 
+/** Atoms a classic QuickTime file (older than `ftyp`) may open with. */
+const quickTimeAtoms: ReadonlySet<string> = new Set(['moov', 'mdat', 'wide']);
+
 /**
- * The accepted type the first bytes (64 are enough) show: an MP4 or QuickTime `ftyp` box, a
- * WebM EBML header, or a JPEG, PNG or WebP image.
+ * The accepted type the first bytes (64 are enough) show: an MP4 or QuickTime `ftyp` box (or
+ * a classic QuickTime atom), a WebM EBML header, or a JPEG, PNG or WebP image.
  */
 export function sniffAnalysisMediaType(bytes: Uint8Array): AnalysisMediaType | undefined {
+  if (quickTimeAtoms.has(ascii(bytes, 4, 8))) return 'video/quicktime';
   if (ascii(bytes, 4, 8) === 'ftyp') {
     const brand = ascii(bytes, 8, 12);
     if (imageBrands.has(brand)) return undefined;
