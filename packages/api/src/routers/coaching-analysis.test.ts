@@ -311,6 +311,12 @@ for (const driver of ['pglite', 'postgres'] as const) {
         }),
       ).rejects.toMatchObject(trpcFailure('FORBIDDEN'));
       await finished(owner, queued.id);
+      // The athlete's export holds the analysis (its result, never the upload).
+      const exported = await owner.athletes.export();
+      expect(exported.records).toMatchObject({
+        analyses: [expect.objectContaining({ id: queued.id, mediaType: 'image/png' })],
+      });
+      expect(JSON.stringify(exported.records)).not.toContain(png.toString('base64'));
     }, 60_000);
   });
 }
