@@ -4,7 +4,8 @@
 #   build    installs the workspace from pnpm-lock.yaml and bundles apps/server with esbuild
 #            (apps/server/build.ts): dist/main.js, dist/migrate.js, PGlite's wasm/data files
 #            and the SQL migrations — one self-contained directory, no node_modules.
-#   runtime  Node 22 slim with that directory only, as the unprivileged `node` user.
+#   runtime  Node 22 slim with that directory and Debian's ffmpeg only, as the unprivileged
+#            `node` user.
 #
 #   docker build --build-arg ARIA_VERSION=$(git rev-parse --short HEAD) -t aria-api .
 #   docker run --rm --env-file infra/.env aria-api node dist/migrate.js   # one-shot migration
@@ -41,6 +42,10 @@ ENV NODE_ENV=production \
     ARIA_DATA_DIR=/app/data \
     ARIA_VERSION=${ARIA_VERSION}
 WORKDIR /app
+# ffmpeg from Debian takes the key frames of sprint videos (coaching.analyzeMedia, FFMPEG_PATH).
+RUN apt-get update \
+ && apt-get install -y --no-install-recommends ffmpeg \
+ && rm -rf /var/lib/apt/lists/*
 # Code stays root-owned and read-only for the app; only the data directory (embedded PGlite,
 # used when DATABASE_URL is unset) is writable by it.
 COPY --from=build /repo/apps/server/dist ./dist

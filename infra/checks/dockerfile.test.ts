@@ -66,6 +66,12 @@ describe('Dockerfile', () => {
     expect(commands).not.toMatch(/\b(curl|wget)\b/);
   });
 
+  it('installs ffmpeg from Debian in the runtime stage, for the key frames of sprint videos', () => {
+    const runs = finalStage.filter(keyword('RUN')).map(args).join('\n');
+    expect(runs).toMatch(/apt-get install -y --no-install-recommends ffmpeg/);
+    expect(runs).toContain('rm -rf /var/lib/apt/lists/*');
+  });
+
   it('copies only the bundle into the runtime stage, which migrate.js and main.js come from', () => {
     const copies = finalStage.filter(keyword('COPY'));
     expect(copies.map((copy) => copy.getTextContent())).toEqual([

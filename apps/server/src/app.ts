@@ -56,7 +56,7 @@ export function createApp({
   app.use(httpMetrics(metrics, trpcEndpoint));
   app.use(requestLog(logger));
   app.use(corsPreflight());
-  app.use(jsonBodyLimit());
+  app.use(jsonBodyLimit(deps.config.analysis.maxBytes));
   app.use(requestTimeout(deps.config.server.requestTimeoutMs, lifecycle));
 
   if (tracing) app.use(`${trpcEndpoint}/*`, trpcProcedureSpans(trpcEndpoint));

@@ -10,6 +10,7 @@ import {
   type ConfiguredKeyValueStore,
   createAiProvider,
   createBillingProvider,
+  createFrameExtractor,
   createKeyValueStore,
   createRateLimiter,
   type StripeBillingOptions,
@@ -73,6 +74,7 @@ export async function createDeps(
     rateLimiter: failOpenRateLimiter(createRateLimiter(kv, { now: nowMs }), degradation, nowMs),
     ai: createAiProvider(config),
     billing: createBillingProvider(config, options.stripe),
+    frames: createFrameExtractor({ ffmpegPath: config.analysis.ffmpegPath }),
     jobs: options.jobs,
     trackLitContext: trackLitContextFromConfig(config),
     async close() {

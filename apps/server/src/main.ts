@@ -1,3 +1,4 @@
+import { createAnalysisRunner } from '@aria/api';
 import { ConfigError, loadConfig } from '@aria/config';
 import { demoAthleteId, migrate } from '@aria/db';
 import { startJobs } from '@aria/jobs';
@@ -8,7 +9,7 @@ import { developmentBanner, signDevelopmentToken } from './dev/development-acces
 import { startHttpServer } from './http-server.js';
 import { createLifecycle } from './lifecycle.js';
 import { createLogger } from './logger.js';
-import { startObservability } from './observability/index.js';
+import { startObservability, withAiMetrics } from './observability/index.js';
 import { shutdownGracefully } from './shutdown.js';
 
 function loadConfigOrExit() {
@@ -52,6 +53,12 @@ async function main() {
     database: deps.database,
     logger,
     runWorkers: config.jobs.inProcess,
+    analyzeMedia: createAnalysisRunner({
+      db: deps.db,
+      ai: withAiMetrics(deps.ai, observability.metrics),
+      frames: deps.frames,
+      logger,
+    }),
   });
   logger.info({ inProcess: config.jobs.inProcess }, 'background jobs started');
 

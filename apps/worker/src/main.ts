@@ -1,10 +1,13 @@
 /**
- * `pnpm worker`: runs Aria's background jobs (TrackLit event delivery) without serving HTTP,
- * so the API can scale apart from them. Start it with JOBS_IN_PROCESS=false on the API.
+ * `pnpm worker`: runs Aria's background jobs (TrackLit event delivery, media analyses) without
+ * serving HTTP, so the API can scale apart from them. Start it with JOBS_IN_PROCESS=false on
+ * the API.
  * Several workers may run at once: they share the queues in PostgreSQL.
  */
+import { createAnalysisRunner } from '@aria/api';
 import { ConfigError, loadConfig } from '@aria/config';
 import { createDb, migrate } from '@aria/db';
+import { createAiProvider, createFrameExtractor } from '@aria/integrations';
 import { startJobs } from '@aria/jobs';
 import { pino } from 'pino';
 
@@ -32,7 +35,13 @@ async function main() {
   const logger = pino({ level: config.logLevel, base: { service: 'aria-worker' } });
   const database = await createDb(config);
   if (config.server.migrateOnStart) await migrate(database);
-  const jobs = await startJobs({ config, database, logger, runWorkers: true });
+  const analyzeMedia = createAnalysisRunner({
+    db: database.db,
+    ai: createAiProvider(config),
+    frames: createFrameExtractor({ ffmpegPath: config.analysis.ffmpegPath }),
+    logger,
+  });
+  const jobs = await startJobs({ config, database, logger, runWorkers: true, analyzeMedia });
   logger.info({ tracklitEvents: jobs.dispatch !== undefined, pid: process.pid }, 'worker started');
 
   let stopping = false;

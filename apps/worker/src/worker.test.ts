@@ -3,12 +3,21 @@ import { fileURLToPath } from 'node:url';
 import { testServices } from '@aria/config/testing';
 import {
   type AriaDatabase,
+  createAnalysis,
   createDb,
   type DatabaseHandle,
   migrate,
+  provisionAthlete,
   recordOutboxEvent,
 } from '@aria/db';
 import { createTestDatabase, type TestDatabase } from '@aria/db/testing';
+import {
+  type ChatCompletionsServer,
+  startChatCompletionsServer,
+  testMechanicsAnalysis,
+} from '@aria/integrations/ai-testing';
+import { ffmpegAvailability, makeTestClip } from '@aria/integrations/media-testing';
+import { analyzeMedia, ariaJobs, createJobEngine } from '@aria/jobs';
 import { type EventReceiver, eventually, startEventReceiver } from '@aria/jobs/testing';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { type ChildRun, killStartedChildren, startNode } from './testing/child-process.js';
@@ -41,8 +50,9 @@ describe.skipIf(!services.databaseUrl && !services.required)(
     let receiver: EventReceiver;
     const workers: ChildRun[] = [];
 
-    const startWorker = async () => {
+    const startWorker = async (env: Record<string, string> = {}) => {
       const worker = startNode(['--import', 'tsx', 'src/main.ts'], workerDir, {
+        ...env,
         NODE_ENV: 'test',
         LOG_LEVEL: 'info',
         DATABASE_URL: database.url,
@@ -129,5 +139,57 @@ describe.skipIf(!services.databaseUrl && !services.required)(
       // The first event reached TrackLit twice (at least once), both times with its one id.
       expect(receiver.received.filter((entry) => entry.id === ids[0])).toHaveLength(2);
     }, 120_000);
+
+    it.skipIf(!ffmpegAvailability().run)(
+      'analyses a queued video and TrackLit receives analysis.completed',
+      async () => {
+        receiver.behave(() => 200);
+        const chat: ChatCompletionsServer = await startChatCompletionsServer();
+        try {
+          chat.script({ kind: 'answer', content: testMechanicsAnalysis });
+          await startWorker({
+            OPENAI_API_KEY: chat.apiKey,
+            OPENAI_BASE_URL: chat.baseUrl,
+            FFMPEG_PATH: 'ffmpeg',
+          });
+          await provisionAthlete(handle.db, { id: 'worker-video' });
+          const analysis = await createAnalysis(handle.db, {
+            athleteId: 'worker-video',
+            mediaKind: 'video',
+            mediaType: 'video/mp4',
+            bytes: await makeTestClip('mp4'),
+            event: '60m',
+            experienceLevel: 'intermediate',
+          });
+          const sender = createJobEngine({
+            database: handle,
+            databaseUrl: database.url,
+            jobs: ariaJobs,
+            defaults: { maxAttempts: 2, retryDelaySeconds: 1, expireInSeconds: 60 },
+          });
+          await sender.start();
+          await sender.send(analyzeMedia, { analysisId: analysis.id });
+          await sender.stop(2_000);
+
+          await eventually(
+            () =>
+              expect(receiver.accepted()).toContainEqual(
+                expect.objectContaining({ athleteId: 'worker-video' }),
+              ),
+            60_000,
+          );
+          const delivered = receiver.received.find((entry) => entry.athleteId === 'worker-video');
+          expect(delivered?.type).toBe('analysis.completed');
+          expect(JSON.parse(delivered?.body ?? 'null')).toMatchObject({
+            data: { analysisId: analysis.id, status: 'completed' },
+          });
+          const parts = chat.requests[0]?.body.messages.at(-1)?.content as { type: string }[];
+          expect(parts.filter((part) => part.type === 'image_url')).toHaveLength(6);
+        } finally {
+          await chat.close();
+        }
+      },
+      120_000,
+    );
   },
 );

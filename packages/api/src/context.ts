@@ -3,6 +3,7 @@ import type { AriaDatabase } from '@aria/db';
 import type {
   AiProvider,
   BillingProvider,
+  FrameExtractor,
   KeyValueStore,
   TrackLitContextSource,
 } from '@aria/integrations';
@@ -30,6 +31,8 @@ export interface ApiDeps {
   readonly metrics?: ApiMetrics | undefined;
   /** Told whenever a call goes on without Redis (see resilience/degradation.ts). */
   readonly degradation?: Degradation | undefined;
+  /** Takes a video's key frames (ffmpeg) for `coaching.analyzeMedia`; absent: videos refused. */
+  readonly frames?: FrameExtractor | undefined;
   /** Background jobs (pg-boss); absent where no engine was started (most tests). */
   readonly jobs?: JobEngine | undefined;
   /** The athletes' TrackLit context (askEnhanced, plans); absent without TRACKLIT_API_URL. */

@@ -1,4 +1,8 @@
 export { actingFor, resolveAthleteId } from './access.js';
+export {
+  type AnalysisRunnerDeps,
+  createAnalysisRunner,
+} from './analysis/run-analysis.js';
 export { type AuthenticatorOptions, createAuthenticator } from './auth/authenticator.js';
 export { identifyOnce, type RequestIdentity, requireCaller } from './auth/identify-once.js';
 export * from './auth/identity.js';
@@ -19,6 +23,7 @@ export {
   type TerraWebhookResult,
 } from './routers/wearables/terra-webhook.js';
 export * from './schemas/admin.js';
+export * from './schemas/analyses.js';
 export * from './schemas/api-keys.js';
 export * from './schemas/athletes.js';
 export * from './schemas/billing.js';
@@ -36,6 +41,7 @@ export {
   type TrackLitWebhookResult,
 } from './tracklit/webhook.js';
 export { createCallerFactory } from './trpc.js';
+export type * from './views/analyses.js';
 export type * from './views/billing.js';
 export type * from './views/coaching.js';
 export type * from './views/plans.js';

@@ -48,6 +48,7 @@ export const invalidations: { readonly [path in MutationPath]: readonly QuerySco
   'coaching.askEnhanced': ['coaching.conversations', 'billing.usage'],
   'coaching.askStream': ['coaching.conversations', 'billing.usage'],
   'coaching.askMedia': ['coaching.conversations', 'billing.usage'],
+  'coaching.analyzeMedia': ['billing.usage'],
   'knowledge.create': ['knowledge'],
   'knowledge.update': ['knowledge'],
   'knowledge.delete': ['knowledge'],

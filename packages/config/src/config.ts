@@ -86,6 +86,12 @@ export interface Config {
     readonly retryDelaySeconds: number;
     readonly pollIntervalMs: number;
   };
+  /** Background analysis of sprint videos and images (coaching.analyzeMedia). */
+  readonly analysis: {
+    /** The largest upload, in bytes. */
+    readonly maxBytes: number;
+    readonly ffmpegPath: string;
+  };
   /** Traces are exported only where an exporter is configured; both may be on at once. */
   readonly telemetry: {
     readonly serviceName: string;
@@ -195,6 +201,10 @@ export function toConfig(env: Env): Config {
       maxAttempts: env.JOBS_MAX_ATTEMPTS,
       retryDelaySeconds: env.JOBS_RETRY_DELAY_SECONDS,
       pollIntervalMs: env.JOBS_POLL_INTERVAL_MS,
+    },
+    analysis: {
+      maxBytes: env.ANALYSIS_MAX_BYTES,
+      ffmpegPath: env.FFMPEG_PATH,
     },
     telemetry: {
       serviceName: env.OTEL_SERVICE_NAME,

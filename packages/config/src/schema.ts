@@ -143,6 +143,11 @@ export const envSchema = z.object({
   /** How often an idle worker asks for work, in milliseconds. */
   JOBS_POLL_INTERVAL_MS: integer(2_000, 500, 60_000),
 
+  /** The largest upload `coaching.analyzeMedia` accepts (a video; images stay at 10 MB), in bytes. */
+  ANALYSIS_MAX_BYTES: integer(25 * 1024 * 1024, 1024, 200 * 1024 * 1024),
+  /** The ffmpeg binary that extracts a video's key frames (a name on PATH or a path). */
+  FFMPEG_PATH: z.string().trim().min(1).default('ffmpeg'),
+
   /** OTLP/HTTP base URL of a collector; traces go to `<url>/v1/traces`. Unset: no OTLP export. */
   OTEL_EXPORTER_OTLP_ENDPOINT: optionalString.pipe(
     z.url({ protocol: /^https?$/, error: 'must be an http:// or https:// URL' }).optional(),

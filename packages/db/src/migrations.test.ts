@@ -5,6 +5,8 @@ import { migrate } from './client.js';
 import { describeEachDriver } from './testing/index.js';
 
 const expectedTables = [
+  'analyses',
+  'analysis_media',
   'api_keys',
   'athletes',
   'coach_athlete_links',

@@ -13,6 +13,7 @@ export {
   type UpstashStore,
   type UpstashStoreOptions,
 } from './kv/upstash.js';
+export * from './media/index.js';
 export * from './ratelimit/index.js';
 export * from './stripe/index.js';
 export * from './terra/index.js';

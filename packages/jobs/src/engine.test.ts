@@ -31,7 +31,13 @@ for (const driver of drivers) {
   describe.skipIf(unavailable)(`job engine [${driver}]`, () => {
     let database: JobsTestDatabase;
     let engine: JobEngine;
-    const seen: Array<{ job: string; data: unknown; attempt: number; at: number }> = [];
+    const seen: Array<{
+      job: string;
+      data: unknown;
+      attempt: number;
+      final: boolean;
+      at: number;
+    }> = [];
 
     beforeAll(async () => {
       database = await openJobsTestDatabase(driver);
@@ -43,15 +49,15 @@ for (const driver of drivers) {
         pollingIntervalSeconds: 0.5,
       });
       await engine.start();
-      await engine.work(greet, async ({ data, attempt }) => {
-        seen.push({ job: 'greet', data, attempt, at: Date.now() });
+      await engine.work(greet, async ({ data, attempt, final }) => {
+        seen.push({ job: 'greet', data, attempt, final, at: Date.now() });
       });
-      await engine.work(flaky, async ({ data, attempt }) => {
-        seen.push({ job: 'flaky', data, attempt, at: Date.now() });
+      await engine.work(flaky, async ({ data, attempt, final }) => {
+        seen.push({ job: 'flaky', data, attempt, final, at: Date.now() });
         if (attempt <= data.failTimes) throw new Error(`failing on attempt ${attempt}`);
       });
-      await engine.work(doomed, async ({ data, attempt }) => {
-        seen.push({ job: 'doomed', data, attempt, at: Date.now() });
+      await engine.work(doomed, async ({ data, attempt, final }) => {
+        seen.push({ job: 'doomed', data, attempt, final, at: Date.now() });
         throw new Error('always fails');
       });
     }, 60_000);
@@ -77,6 +83,8 @@ for (const driver of drivers) {
         expect(runs.map((entry) => entry.attempt)).toEqual([1, 2, 3]);
         return runs;
       }, 30_000);
+      // Only the last attempt the policy allows is final.
+      expect(runs.map((entry) => entry.final)).toEqual([false, false, true]);
       const [first, second, third] = runs.map((entry) => entry.at) as [number, number, number];
       // Retry n waits between delay·2^(n-1) and delay·2^n seconds (delay 1 s).
       expect(second - first).toBeGreaterThanOrEqual(1_000);
@@ -94,8 +102,10 @@ for (const driver of drivers) {
         expect(job).toMatchObject({ name: 'test.doomed', data: { n: 7 } });
         return job;
       }, 30_000);
-      expect(seen.filter((entry) => entry.job === 'doomed').map((entry) => entry.attempt)).toEqual([
-        1, 2,
+      const doomedRuns = seen.filter((entry) => entry.job === 'doomed');
+      expect(doomedRuns.map((entry) => [entry.attempt, entry.final])).toEqual([
+        [1, false],
+        [2, true],
       ]);
       const [metrics] = (await engine.metrics()).filter((entry) => entry.name === 'test.doomed');
       expect(metrics).toMatchObject({ dead: 1, failed: 1, queued: 0 });

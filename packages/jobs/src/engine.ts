@@ -36,6 +36,8 @@ export interface JobRun<Data> {
   readonly data: Data;
   /** 1 on the first run, 2 on the first retry, … */
   readonly attempt: number;
+  /** No retry follows if this run fails: the job then goes to its dead-letter queue. */
+  readonly final: boolean;
 }
 
 export type JobHandler<Data> = (run: JobRun<Data>) => Promise<void>;
@@ -137,6 +139,7 @@ export function createJobEngine(options: JobEngineOptions): JobEngine {
               id: received.id,
               data: job.parse(received.data),
               attempt: received.retryCount + 1,
+              final: received.retryCount >= received.retryLimit,
             });
           }
         });

@@ -1,3 +1,5 @@
+export { type AnalyzeMediaData, analyzeMedia } from './analysis/analyze-media.js';
+export { startAnalysisSweep } from './analysis/sweep.js';
 export { type BackoffPolicy, backoffDelayMs } from './backoff.js';
 export { deadLetterQueue, defineJob, type JobDefinition, type RetryPolicy } from './definition.js';
 export {
@@ -12,6 +14,7 @@ export {
 export { type QueueHealth, readQueueHealth } from './health.js';
 export { type JobLogger, silentLogger } from './logger.js';
 export type { DeadJob, JobMetrics } from './metrics.js';
+export { type Periodic, startPeriodic } from './periodic.js';
 export { type AriaJobs, ariaJobs, type StartJobsOptions, startJobs } from './runtime.js';
 export {
   type DeliverySummary,

@@ -1,12 +1,18 @@
 import type { Config } from '@aria/config';
 import type { DatabaseHandle } from '@aria/db';
-import { createJobEngine, type JobEngine } from './engine.js';
+import { type AnalyzeMediaData, analyzeMedia } from './analysis/analyze-media.js';
+import { startAnalysisSweep } from './analysis/sweep.js';
+import { createJobEngine, type JobEngine, type JobHandler } from './engine.js';
 import type { JobLogger } from './logger.js';
+import type { Periodic } from './periodic.js';
 import { deliverAthleteEvents, deliverTrackLitEvents } from './tracklit/deliver-events.js';
 import { type OutboxDispatch, startOutboxDispatch } from './tracklit/dispatch.js';
 
+/** How often queued analyses whose job may be lost are looked for, and how old they must be. */
+const analysisSweepIntervalMs = 60_000;
+
 /** Every kind of job Aria runs; senders and workers create the same queues. */
-export const ariaJobs = [deliverTrackLitEvents] as const;
+export const ariaJobs = [deliverTrackLitEvents, analyzeMedia] as const;
 
 export interface AriaJobs {
   readonly engine: JobEngine;
@@ -21,6 +27,8 @@ export interface StartJobsOptions {
   readonly logger: JobLogger;
   /** Work the queues here (the API with JOBS_IN_PROCESS, or `pnpm worker`); else only send. */
   readonly runWorkers: boolean;
+  /** Runs the media analyses (`coaching.analyzeMedia`) where this process works the queues. */
+  readonly analyzeMedia?: JobHandler<AnalyzeMediaData> | undefined;
 }
 
 /** The job engine with Aria's jobs, and their workers when this process runs them. */
@@ -39,6 +47,19 @@ export async function startJobs(options: StartJobsOptions): Promise<AriaJobs> {
     onError: (error) => logger.error({ err: error }, 'job engine error'),
   });
   await engine.start();
+
+  let sweep: Periodic | undefined;
+  if (options.runWorkers && options.analyzeMedia) {
+    // One at a time per process: ffmpeg takes the CPU while it decodes.
+    await engine.work(analyzeMedia, options.analyzeMedia, { concurrency: 1 });
+    sweep = startAnalysisSweep({
+      db: database.db,
+      engine,
+      intervalMs: analysisSweepIntervalMs,
+      staleAfterMs: analysisSweepIntervalMs,
+      logger,
+    });
+  }
 
   let dispatch: OutboxDispatch | undefined;
   const { eventsUrl, eventsSecret } = config.tracklit;
@@ -75,7 +96,7 @@ export async function startJobs(options: StartJobsOptions): Promise<AriaJobs> {
     engine,
     dispatch,
     async stop(timeoutMs = 10_000) {
-      await dispatch?.stop();
+      await Promise.all([dispatch?.stop(), sweep?.stop()]);
       await engine.stop(timeoutMs);
     },
   };

@@ -14,11 +14,22 @@ export const mediaUploadPaths: ReadonlySet<string> = new Set([
   '/v1/coaching/ask/media',
   '/trpc/coaching.askMedia',
 ]);
+/** Routes that take a sprint video (coaching.analyzeMedia): their limit follows ANALYSIS_MAX_BYTES. */
+export const analysisUploadPaths: ReadonlySet<string> = new Set([
+  '/v1/coaching/analyses',
+  '/trpc/coaching.analyzeMedia',
+]);
+
+/** The body that carries a file of `maxBytes`: as base64 in JSON (4/3 of it), with room for the fields. */
+export function analysisBodyLimitBytes(maxBytes: number): number {
+  return Math.ceil(maxBytes / 3) * 4 + 64 * 1024;
+}
+
 /** Streamed answers run as long as the answer streams: no request timeout. */
 const streamingPaths =
   /^\/v1\/coaching\/ask\/stream$|^\/trpc\/(?:[^/]*,)?coaching\.askStream(?:,|$)/;
 
-export function jsonBodyLimit(): MiddlewareHandler {
+export function jsonBodyLimit(analysisMaxBytes: number): MiddlewareHandler {
   const json = bodyLimit({
     maxSize: jsonBodyLimitBytes,
     onError: () => {
@@ -31,9 +42,17 @@ export function jsonBodyLimit(): MiddlewareHandler {
       throw new HTTPException(413, { message: 'The image is larger than 10 MB.' });
     },
   });
+  const analysis = bodyLimit({
+    maxSize: analysisBodyLimitBytes(analysisMaxBytes),
+    onError: () => {
+      const megabytes = Math.floor(analysisMaxBytes / 1024 / 1024);
+      throw new HTTPException(413, { message: `The file is larger than ${megabytes} MB.` });
+    },
+  });
   return (c, next) => {
     // Hono's limit reads the body stream, which builds the fetch Request; these carry none.
     if (c.req.method === 'GET' || c.req.method === 'HEAD') return next();
+    if (analysisUploadPaths.has(c.req.path)) return analysis(c, next);
     return (mediaUploadPaths.has(c.req.path) ? media : json)(c, next);
   };
 }

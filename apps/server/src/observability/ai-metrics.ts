@@ -1,4 +1,5 @@
-import type { AiProvider, AiReply, AiRequest, AiStreamEvent } from '@aria/integrations';
+import type { TokenUsage } from '@aria/core';
+import type { AiProvider, AiRequest, AiStreamEvent, MechanicsRequest } from '@aria/integrations';
 import type { AriaMetrics } from '@aria/metrics';
 
 /**
@@ -6,34 +7,45 @@ import type { AriaMetrics } from '@aria/metrics';
  * names the provider that really answered (after a fallback, the built-in coach).
  */
 export function withAiMetrics(provider: AiProvider, metrics: AriaMetrics): AiProvider {
-  const countTokens = (reply: AiReply) => {
+  const countTokens = (reply: { provider: string; usage: TokenUsage }) => {
     metrics.aiTokens.inc({ provider: reply.provider, kind: 'prompt' }, reply.usage.promptTokens);
     metrics.aiTokens.inc(
       { provider: reply.provider, kind: 'completion' },
       reply.usage.completionTokens,
     );
   };
-  const observe = (mode: 'answer' | 'stream', startedAt: number, outcome: 'ok' | 'error') =>
+  const observe = (
+    mode: 'answer' | 'stream' | 'mechanics',
+    startedAt: number,
+    outcome: 'ok' | 'error',
+  ) =>
     metrics.aiRequestDuration.observe(
       { provider: provider.name, mode, outcome },
       (performance.now() - startedAt) / 1000,
     );
 
+  async function timed<Reply extends { provider: string; usage: TokenUsage }>(
+    mode: 'answer' | 'mechanics',
+    call: () => Promise<Reply>,
+  ): Promise<Reply> {
+    const startedAt = performance.now();
+    try {
+      const reply = await call();
+      observe(mode, startedAt, 'ok');
+      countTokens(reply);
+      return reply;
+    } catch (error) {
+      observe(mode, startedAt, 'error');
+      throw error;
+    }
+  }
+
   return {
     name: provider.name,
     supportsImages: provider.supportsImages,
-    async answer(request: AiRequest) {
-      const startedAt = performance.now();
-      try {
-        const reply = await provider.answer(request);
-        observe('answer', startedAt, 'ok');
-        countTokens(reply);
-        return reply;
-      } catch (error) {
-        observe('answer', startedAt, 'error');
-        throw error;
-      }
-    },
+    answer: (request: AiRequest) => timed('answer', () => provider.answer(request)),
+    analyzeMechanics: (request: MechanicsRequest) =>
+      timed('mechanics', () => provider.analyzeMechanics(request)),
     async *stream(request: AiRequest): AsyncIterable<AiStreamEvent> {
       const startedAt = performance.now();
       try {

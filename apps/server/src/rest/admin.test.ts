@@ -178,7 +178,10 @@ describe('/v1/admin operator tools', () => {
       queues: { name: string }[];
       outbox: { parked: number };
     };
-    expect(state.queues.map((queue) => queue.name)).toEqual(['tracklit.deliver-events']);
+    expect(state.queues.map((queue) => queue.name)).toEqual([
+      'tracklit.deliver-events',
+      'coaching.analyze-media',
+    ]);
     expect(state.outbox.parked).toBeGreaterThanOrEqual(0);
     await expectProblem(
       await rest(

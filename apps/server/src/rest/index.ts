@@ -3,6 +3,7 @@ import { OpenAPIHono } from '@hono/zod-openapi';
 import type { AppEnv } from '../app-env.js';
 import { docsRoutes } from '../routes/docs.js';
 import { adminRoutes } from './admin.js';
+import { analysesRoutes } from './analyses.js';
 import { apiKeysRoutes } from './api-keys.js';
 import { athletesRoutes } from './athletes.js';
 import { billingRoutes } from './billing.js';
@@ -24,6 +25,7 @@ export const restTable: readonly RestRoute[] = [
   ...athletesRoutes,
   ...coachRoutes,
   ...coachingRoutes,
+  ...analysesRoutes,
   ...knowledgeRoutes,
   ...apiKeysRoutes,
   ...plansRoutes,

@@ -39,6 +39,8 @@ const contractRoutes = [
   ['post', '/v1/coaching/ask/stream', 'coaching.askStream'],
   ['post', '/v1/coaching/ask/media', 'coaching.askMedia'],
   ['get', '/v1/coaching/conversations', 'coaching.conversations'],
+  ['post', '/v1/coaching/analyses', 'coaching.analyzeMedia'],
+  ['get', '/v1/coaching/analyses/{id}', 'coaching.getAnalysis'],
   ['post', '/v1/plans', 'plans.generate'],
   ['get', '/v1/plans', 'plans.list'],
   ['get', '/v1/plans/{id}', 'plans.get'],

@@ -16,6 +16,7 @@ import { createTestApp, type TestApp } from '../testing/app.js';
 import {
   asService,
   asUser,
+  athleteOnTier,
   type CallerHeaders,
   createArticle,
   createAthlete,
@@ -23,6 +24,7 @@ import {
 } from '../testing/rest.js';
 import { deliverStripeEvent } from '../testing/stripe.js';
 import * as adminViews from './admin-views.js';
+import { analysisSchema } from './analyses.js';
 import * as billingViews from './billing-views.js';
 import * as coachingViews from './coaching-views.js';
 import * as plansViews from './plans-views.js';
@@ -67,6 +69,14 @@ function imageForm(): FormData {
   form.set('question', 'How is my block position?');
   const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0]);
   form.set('image', new Blob([png], { type: 'image/png' }), 'start.png');
+  return form;
+}
+
+/** A tiny PNG as the upload of a background analysis. */
+function analysisForm(): FormData {
+  const form = new FormData();
+  const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0]);
+  form.set('media', new Blob([png], { type: 'image/png' }), 'stride.png');
   return form;
 }
 
@@ -229,6 +239,21 @@ const scenarios: Record<string, ScenarioBuilder> = {
       .set({ tier: 'pro' })
       .where(eq(subscriptions.athleteId, 'walk-ask-media'));
     return { url: '/v1/coaching/ask/media', headers, form: imageForm() };
+  },
+  'coaching.analyzeMedia': async (t) => ({
+    url: '/v1/coaching/analyses',
+    headers: await athleteOnTier(t, 'walk-analyze', 'pro'),
+    form: analysisForm(),
+  }),
+  'coaching.getAnalysis': async (t) => {
+    const headers = await athleteOnTier(t, 'walk-analysis', 'pro');
+    const queued = await t.app.request('/v1/coaching/analyses', {
+      method: 'POST',
+      headers,
+      body: analysisForm(),
+    });
+    expect(queued.status).toBe(202);
+    return { url: queued.headers.get('location') ?? '', headers };
   },
   'coaching.conversations': async (t) => {
     const headers = await asUser(t, 'walk-conversations');
@@ -403,6 +428,7 @@ const componentSchemas = new Map<string, z.ZodType>([
   ['IssuedApiKey', views.issuedApiKeySchema],
   ['CoachingAnswer', coachingViews.coachingAnswerSchema],
   ['Conversations', coachingViews.conversationListSchema],
+  ['Analysis', analysisSchema],
   ['Plan', plansViews.planSchema],
   ['PlanPage', plansViews.planPageSchema],
   ['PlanToday', plansViews.planTodaySchema],

@@ -1,4 +1,6 @@
 import type { UserRole } from '@aria/api';
+import { type SubscriptionTier, subscriptions } from '@aria/db';
+import { eq } from 'drizzle-orm';
 import { expect } from 'vitest';
 import type { TestApp } from './app.js';
 
@@ -95,4 +97,16 @@ export async function createArticle(t: TestApp, title = sampleArticle.title): Pr
   });
   const body = (await expectJson(response, 201)) as { id: string };
   return body.id;
+}
+
+/** An athlete provisioned by its first call, then put on `tier` directly in the database. */
+export async function athleteOnTier(
+  t: TestApp,
+  id: string,
+  tier: SubscriptionTier,
+): Promise<CallerHeaders> {
+  const headers = await asUser(t, id);
+  expect((await rest(t, 'get', '/v1/athletes/me', { headers })).status).toBe(200);
+  await t.deps.db.update(subscriptions).set({ tier }).where(eq(subscriptions.athleteId, id));
+  return headers;
 }

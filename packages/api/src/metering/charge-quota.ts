@@ -19,6 +19,11 @@ export interface QuotaCharge {
    * rejects: a refund that fails is logged and counted (the athlete lost one unit).
    */
   refund(): Promise<void>;
+  /**
+   * The unit consumed (undefined when the call cost nothing), for work that outlives the call
+   * and gives the unit back itself when it fails later (a background job).
+   */
+  readonly consumed?: { readonly periodStart: string; readonly day: string };
 }
 
 /** The quota of a call, checked without writing before the rate limit and charged after it. */
@@ -87,6 +92,7 @@ export async function checkQuota(
       if (!outcome.allowed) throw spent(outcome.used);
       if (outcome.alreadyPaid) return free;
       return {
+        consumed: { periodStart, day },
         refund: async () => {
           try {
             const used = await refundMonthlyQuota(ctx.deps.db, key);

@@ -6,6 +6,7 @@ export {
   type MeteredOptions,
   meter,
   metered,
+  meteredWithCharge,
   monthlyQuota,
   rateLimited,
 } from './middleware.js';

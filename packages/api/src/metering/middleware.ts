@@ -66,6 +66,20 @@ export function metered(options: MeteredOptions) {
 }
 
 /**
+ * As `metered`, with the charge handed on as `ctx.quotaCharge` for work that goes on after
+ * the chain (a stream, a background job) and refunds the unit itself when it fails later.
+ */
+export function meteredWithCharge(options: MeteredOptions & { readonly quota: MeteredKind }) {
+  return middleware(async ({ ctx, next }) => {
+    const charge = await meter(ctx, options);
+    if (!charge) throw new Error('a metered call with a quota always has a charge');
+    const result = await next({ ctx: { quotaCharge: charge } });
+    if (!result.ok) await charge.refund();
+    return result;
+  });
+}
+
+/**
  * Charges one `kind` unit from inside a procedure, once its work shows the call costs one
  * (readiness: only a scored day), at most once per `subject`. Use after a rate-only `metered`.
  */

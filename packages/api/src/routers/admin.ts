@@ -8,9 +8,9 @@ import {
   recordOperatorAction,
   unparkOutboxEvent,
 } from '@aria/db';
-import type { JobEngine } from '@aria/jobs';
 import { revokeToken, revokeUserTokensBefore } from '../auth/revocation.js';
-import type { ApiDeps, Context } from '../context.js';
+import type { Context } from '../context.js';
+import { requireJobs } from '../job-engine.js';
 import { invalidateKnowledgeCache } from '../knowledge-cache.js';
 import { requireIdentity, roleProcedure } from '../procedures.js';
 import {
@@ -33,11 +33,6 @@ function audit(ctx: Context, action: Omit<OperatorAction, 'actorId'>) {
   const identity = requireIdentity(ctx);
   const actorId = identity.kind === 'service' ? 'service' : identity.userId;
   return recordOperatorAction(ctx.deps.db, { actorId, ...action });
-}
-
-function requireJobs(deps: ApiDeps): JobEngine {
-  if (!deps.jobs) throw new AppError('NOT_CONFIGURED', 'No job engine runs in this process.');
-  return deps.jobs;
 }
 
 const iso = (date: Date | null) => date?.toISOString() ?? null;

@@ -1,11 +1,12 @@
 import { AppError } from '@aria/core';
 import { findConversation, listConversations } from '@aria/db';
 import { actingFor } from '../access.js';
-import { meter, metered } from '../metering/middleware.js';
+import { metered, meteredWithCharge } from '../metering/middleware.js';
 import { authedProcedure } from '../procedures.js';
 import { askMediaSchema, askSchema, conversationListSchema } from '../schemas/coaching.js';
 import { middleware, router } from '../trpc.js';
 import { toConversationView } from '../views/coaching.js';
+import { analyzeMedia, getAnalysis } from './coaching-analysis.js';
 import { type AskPlan, answerQuestion, streamAnswer } from './coaching-flow.js';
 import { meteredCall } from './metered.js';
 
@@ -31,18 +32,6 @@ const streamingTransport = middleware(({ ctx, next }) => {
     );
   }
   return next();
-});
-
-/**
- * `metered({ bucket: 'ask', quota: 'ask' })` for a streamed answer: the chain has succeeded
- * once the stream is handed out, so the stream itself refunds the unit when it fails.
- */
-const meteredStream = middleware(async ({ ctx, next }) => {
-  const charge = await meter(ctx, { bucket: 'ask', quota: 'ask' });
-  if (!charge) throw new Error('a metered ask always has a quota charge');
-  const result = await next({ ctx: { quotaCharge: charge } });
-  if (!result.ok) await charge.refund();
-  return result;
 });
 
 function planOf(
@@ -78,7 +67,7 @@ export const coachingRouter = router({
   /** As `ask`, streamed: text deltas, then the complete answer (httpBatchStreamLink). */
   askStream: askProcedure
     .use(streamingTransport)
-    .use(meteredStream)
+    .use(meteredWithCharge({ bucket: 'ask', quota: 'ask' }))
     .mutation(async function* ({ ctx, input, signal }) {
       const plan = planOf(ctx.athleteId, input, false);
       yield* streamAnswer(ctx, plan, ctx.signal ?? signal, ctx.quotaCharge);
@@ -102,6 +91,12 @@ export const coachingRouter = router({
       const plan = { ...planOf(ctx.athleteId, input, false), image };
       return answerQuestion(ctx, plan, ctx.signal ?? signal);
     }),
+
+  /** A sprint video or image analysed in the background: answers the queued analysis. */
+  analyzeMedia,
+
+  /** An analysis' status, and its mechanics findings once completed. */
+  getAnalysis,
 
   /** Past conversations, most recently active first, with their messages. */
   conversations: authedProcedure

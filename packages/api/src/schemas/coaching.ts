@@ -31,7 +31,7 @@ export function base64Bytes(text: string): number {
   return Math.floor((text.length * 3) / 4) - padding;
 }
 
-const base64Pattern = /^[A-Za-z0-9+/]*={0,2}$/;
+export const base64Pattern = /^[A-Za-z0-9+/]*={0,2}$/;
 
 /** A JPEG, PNG or WebP image of at most 10 MB, base64 encoded; its bytes must match its type. */
 export const imageSchema = z

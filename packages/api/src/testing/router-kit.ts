@@ -5,9 +5,11 @@ import {
   createBuiltinProvider,
   createMemoryRateLimiter,
   createMemoryStore,
+  type FrameExtractor,
   type KeyValueStore,
   type TrackLitContextSource,
 } from '@aria/integrations';
+import type { JobEngine } from '@aria/jobs';
 import { createAuthenticator } from '../auth/authenticator.js';
 import type { Credentials, UserRole } from '../auth/identity.js';
 import type { ApiDeps } from '../context.js';
@@ -27,6 +29,9 @@ export interface RouterTestKitOptions {
   readonly kv?: KeyValueStore;
   readonly ai?: AiProvider;
   readonly billing?: BillingProvider;
+  /** A started job engine (coaching.analyzeMedia sends its job there). */
+  readonly jobs?: JobEngine;
+  readonly frames?: FrameExtractor;
   /** Extra environment for the config (e.g. TERRA_* pointing at a local fake). */
   readonly configEnv?: Readonly<Record<string, string>>;
   /** A TrackLit context client (pointed at a local fake of TrackLit). */
@@ -39,6 +44,8 @@ export function routerTestKit(db: () => AriaDatabase, options: RouterTestKitOpti
     kv = createMemoryStore(),
     ai = createBuiltinProvider(),
     billing,
+    jobs,
+    frames,
     configEnv = {},
     trackLitContext,
     metrics,
@@ -54,6 +61,8 @@ export function routerTestKit(db: () => AriaDatabase, options: RouterTestKitOpti
     rateLimiter,
     ai,
     billing,
+    jobs,
+    frames,
     authenticator: createAuthenticator({ config, db: db(), kv, now: clock.now }),
     trackLitContext,
     metrics,

@@ -16,6 +16,14 @@ export {
   languageNames,
   recogniseLanguage,
 } from './language.js';
+export {
+  buildMechanicsPrompt,
+  type MechanicsAspect,
+  type MechanicsContext,
+  type MechanicsRating,
+  mechanicsAspects,
+  mechanicsRatings,
+} from './mechanics-prompt.js';
 export { buildChatMessages, buildSystemPrompt, type ChatMessage } from './prompt.js';
 export {
   type ForbiddenWork,

@@ -1,5 +1,6 @@
 import { and, eq, ne, sql } from 'drizzle-orm';
 import type { AriaDatabase } from '../client.js';
+import { analyses } from '../schema/analyses.js';
 import { apiKeys } from '../schema/api-keys.js';
 import { type Athlete, athletes, coachAthleteLinks, type NewAthlete } from '../schema/athletes.js';
 import { dailyUsage, monthlyUsage, quotaGrants, subscriptions } from '../schema/billing.js';
@@ -148,6 +149,8 @@ export async function exportAthleteData(db: AriaDatabase, id: string) {
         .from(wearableConnections)
         .where(eq(wearableConnections.athleteId, id)),
       dailyMetrics: await tx.select().from(dailyMetrics).where(eq(dailyMetrics.athleteId, id)),
+      // Results only: an upload is not kept beyond its analysis.
+      analyses: await tx.select().from(analyses).where(eq(analyses.athleteId, id)),
     };
   });
 }

@@ -1,10 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { asc, eq } from 'drizzle-orm';
 import { expect, it } from 'vitest';
-import type { AriaDatabase } from '../client.js';
-import { outboxEvents } from '../schema/events.js';
-import { describeEachDriver } from '../testing/index.js';
-import { provisionAthlete } from './athletes.js';
+import { describeEachDriver, newTestAthlete, outboxEventsOf } from '../testing/index.js';
 import { applyStripeEvent, setTierDirectly } from './billing.js';
 import { recordExchange } from './conversations.js';
 import {
@@ -16,21 +12,6 @@ import {
 import { insertTrainingPlan } from './plans.js';
 import { recordDailyMetrics } from './wearables.js';
 
-async function eventsOf(db: AriaDatabase, athleteId: string) {
-  const rows = await db
-    .select()
-    .from(outboxEvents)
-    .where(eq(outboxEvents.athleteId, athleteId))
-    .orderBy(asc(outboxEvents.id));
-  return rows.map((row) => ({ type: row.topic, data: row.payload }));
-}
-
-async function newAthlete(db: AriaDatabase): Promise<string> {
-  const id = `athlete-${randomUUID()}`;
-  await provisionAthlete(db, { id });
-  return id;
-}
-
 const planValues = (athleteId: string) => ({
   athleteId,
   event: '100m',
@@ -41,9 +22,9 @@ const planValues = (athleteId: string) => ({
 describeEachDriver('outbox events written with their change', (suite) => {
   it('plan.generated with the plan, in the same transaction', async () => {
     const { db } = suite;
-    const athleteId = await newAthlete(db);
+    const athleteId = await newTestAthlete(db);
     const plan = await insertTrainingPlan(db, planValues(athleteId));
-    expect(await eventsOf(db, athleteId)).toEqual([
+    expect(await outboxEventsOf(db, athleteId)).toEqual([
       { type: 'plan.generated', data: { planId: plan.id, event: '100m' } },
     ]);
     // A transaction that fails after the change keeps neither the change nor its event.
@@ -53,12 +34,12 @@ describeEachDriver('outbox events written with their change', (suite) => {
         throw new Error('rolled back');
       }),
     ).rejects.toThrow('rolled back');
-    expect(await eventsOf(db, athleteId)).toHaveLength(1);
+    expect(await outboxEventsOf(db, athleteId)).toHaveLength(1);
   });
 
   it('subscription.changed when a tier changes, directly or from Stripe, and not otherwise', async () => {
     const { db } = suite;
-    const athleteId = await newAthlete(db);
+    const athleteId = await newTestAthlete(db);
     await setTierDirectly(db, athleteId, 'pro');
     await setTierDirectly(db, athleteId, 'pro');
     await applyStripeEvent(db, {
@@ -78,7 +59,7 @@ describeEachDriver('outbox events written with their change', (suite) => {
     });
     // Stripe bills the athlete now: a direct change is refused and says nothing.
     expect((await setTierDirectly(db, athleteId, 'free', 'tracklit')).kind).toBe('stripe_managed');
-    expect(await eventsOf(db, athleteId)).toEqual([
+    expect(await outboxEventsOf(db, athleteId)).toEqual([
       { type: 'subscription.changed', data: { tier: 'pro', status: 'active', source: 'direct' } },
       { type: 'subscription.changed', data: { tier: 'star', status: 'active', source: 'stripe' } },
     ]);
@@ -86,7 +67,7 @@ describeEachDriver('outbox events written with their change', (suite) => {
 
   it('readiness.updated with metrics entered by hand, insight.created with an answer', async () => {
     const { db } = suite;
-    const athleteId = await newAthlete(db);
+    const athleteId = await newTestAthlete(db);
     await recordDailyMetrics(db, athleteId, 'manual', { date: '2026-11-30', restingHr: 50 });
     const exchange = await recordExchange(db, {
       athleteId,
@@ -98,7 +79,7 @@ describeEachDriver('outbox events written with their change', (suite) => {
       promptTokens: 1,
       completionTokens: 1,
     });
-    expect(await eventsOf(db, athleteId)).toEqual([
+    expect(await outboxEventsOf(db, athleteId)).toEqual([
       { type: 'readiness.updated', data: { dates: ['2026-11-30'], source: 'manual' } },
       {
         type: 'insight.created',

@@ -2,6 +2,8 @@ import { eq } from 'drizzle-orm';
 import { expect, it } from 'vitest';
 import { describeEachDriver } from '../testing/index.js';
 import {
+  analyses,
+  analysisMedia,
   apiKeys,
   athletes,
   coachAthleteLinks,
@@ -18,6 +20,8 @@ import {
 } from './index.js';
 
 const childTables = {
+  analyses,
+  analysisMedia,
   apiKeys,
   coachAthleteLinks,
   conversations,
@@ -75,6 +79,18 @@ describeEachDriver('deleting an athlete', (suite) => {
     await db
       .insert(dailyMetrics)
       .values({ athleteId, date: '2026-01-02', source: 'terra', hrvRmssd: 85 });
+    const [analysis] = await db
+      .insert(analyses)
+      .values({ athleteId, mediaKind: 'video', mediaType: 'video/mp4', mediaBytes: 3 })
+      .returning({ id: analyses.id });
+    if (!analysis) throw new Error('analysis was not inserted');
+    await db.insert(analysisMedia).values({
+      analysisId: analysis.id,
+      seq: 0,
+      part: 'upload',
+      mediaType: 'video/mp4',
+      bytes: Buffer.from([1, 2, 3]),
+    });
 
     for (const [name, table] of Object.entries({ ...childTables, ...ledgerTables })) {
       expect(await db.$count(table), `${name} before delete`).toBe(1);

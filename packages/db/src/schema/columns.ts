@@ -16,3 +16,12 @@ export const timestamps = {
 export const tsvector = customType<{ data: string; driverData: string }>({
   dataType: () => 'tsvector',
 });
+
+/**
+ * Postgres `bytea` as a Buffer. postgres.js reads it as a Buffer and PGlite as a Uint8Array;
+ * both take either when writing.
+ */
+export const bytea = customType<{ data: Buffer; driverData: Uint8Array }>({
+  dataType: () => 'bytea',
+  fromDriver: (value) => (Buffer.isBuffer(value) ? value : Buffer.from(value)),
+});

@@ -1,3 +1,4 @@
+export * from './analyses.js';
 export * from './api-keys.js';
 export * from './athletes.js';
 export * from './billing.js';

@@ -48,8 +48,11 @@ export const answerJsonSchema = {
   },
 } as const;
 
-/** The model's text as an answer, or undefined when it is not valid JSON of that shape. */
-export function parseModelAnswer(text: string | null | undefined): CoachAnswer | undefined {
+/** A model's text as JSON of `schema`'s shape, or undefined when it is not. */
+export function parseJsonAs<T>(
+  schema: z.ZodType<T>,
+  text: string | null | undefined,
+): T | undefined {
   if (!text) return undefined;
   let json: unknown;
   try {
@@ -57,8 +60,13 @@ export function parseModelAnswer(text: string | null | undefined): CoachAnswer |
   } catch {
     return undefined;
   }
-  const parsed = modelAnswerSchema.safeParse(json);
+  const parsed = schema.safeParse(json);
   return parsed.success ? parsed.data : undefined;
+}
+
+/** The model's text as an answer, or undefined when it is not valid JSON of that shape. */
+export function parseModelAnswer(text: string | null | undefined): CoachAnswer | undefined {
+  return parseJsonAs(modelAnswerSchema, text);
 }
 
 /** Only article ids the library offered survive; anything else a model made up is dropped. */

@@ -6,6 +6,7 @@ import {
   textChunks,
 } from '@aria/core';
 import type { AiProvider, AiReply, AiRequest, AiStreamEvent } from './types.js';
+import { visionUnavailable } from './vision.js';
 
 export const builtinModel = 'aria-builtin-coach-1';
 
@@ -46,6 +47,9 @@ export function createBuiltinProvider(): AiProvider {
         }
       }
       yield { type: 'answer', reply };
+    },
+    analyzeMechanics: async () => {
+      throw visionUnavailable();
     },
   };
 }

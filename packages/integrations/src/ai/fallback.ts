@@ -8,12 +8,14 @@ function unavailable(error: unknown): boolean {
 /**
  * `primary`, and when it is unavailable the built-in coach instead; the reply's `provider`
  * says which one answered. A stream falls back only before its first event (a half-streamed
- * OpenAI answer is not mixed with another one).
+ * OpenAI answer is not mixed with another one). Mechanics analyses never fall back: the
+ * fallback reads no images.
  */
 export function withFallback(primary: AiProvider, fallback: AiProvider): AiProvider {
   return {
     name: primary.name,
     supportsImages: primary.supportsImages,
+    analyzeMechanics: (request) => primary.analyzeMechanics(request),
     async answer(request) {
       try {
         return await primary.answer(request);

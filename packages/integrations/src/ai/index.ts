@@ -3,6 +3,13 @@ export { builtinModel, createBuiltinProvider } from './builtin-provider.js';
 export { createAiProvider } from './create.js';
 export { withFallback } from './fallback.js';
 export { AnswerFieldExtractor, type FieldDelta } from './json-fields.js';
+export {
+  type MechanicsAnalysis,
+  type MechanicsFinding,
+  mechanicsAnalysisSchema,
+  mechanicsJsonSchema,
+  parseMechanicsAnalysis,
+} from './mechanics-schema.js';
 export { createOpenAiProvider, type OpenAiProviderOptions } from './openai-provider.js';
 export { withSafetyPolicy } from './safety-provider.js';
 export {
@@ -15,4 +22,6 @@ export {
   type AnswerField,
   type ImageMediaType,
   imageMediaTypes,
+  type MechanicsReply,
+  type MechanicsRequest,
 } from './types.js';

@@ -1,11 +1,14 @@
 import type { CoachAnswer, TokenUsage } from '@aria/core';
 import OpenAI from 'openai';
+import type { ChatCompletionCreateParamsNonStreaming } from 'openai/resources/chat/completions';
 import type { CompletionUsage } from 'openai/resources/completions';
 import { answerJsonSchema, keepKnownArticles, parseModelAnswer } from './answer-schema.js';
 import { AnswerFieldExtractor } from './json-fields.js';
+import { mechanicsJsonSchema, parseMechanicsAnalysis } from './mechanics-schema.js';
 import { malformedAnswer, toAiUnavailable } from './openai-errors.js';
-import { toOpenAiMessages } from './openai-messages.js';
-import type { AiProvider, AiReply, AiRequest, AiStreamEvent } from './types.js';
+import { toMechanicsMessages, toOpenAiMessages } from './openai-messages.js';
+import type { AiProvider, AiReply, AiRequest, AiStreamEvent, MechanicsRequest } from './types.js';
+import { visionUnavailable } from './vision.js';
 
 export interface OpenAiProviderOptions {
   readonly apiKey: string;
@@ -21,6 +24,8 @@ export interface OpenAiProviderOptions {
 
 /** The original Aria's setting. */
 const temperature = 0.7;
+/** Rating what frames show is no place for variety. */
+const mechanicsTemperature = 0.2;
 
 function toUsage(usage: CompletionUsage | null | undefined): TokenUsage {
   const promptTokens = usage?.prompt_tokens ?? 0;
@@ -34,6 +39,35 @@ function addUsage(a: TokenUsage, b: TokenUsage): TokenUsage {
     completionTokens: a.completionTokens + b.completionTokens,
     totalTokens: a.totalTokens + b.totalTokens,
   };
+}
+
+interface Attempt<T> {
+  /** Undefined when the model refused or answered in another shape. */
+  readonly value: T | undefined;
+  readonly usage: TokenUsage;
+}
+
+interface Parsed<T> {
+  readonly value: T;
+  readonly usage: TokenUsage;
+}
+
+/** A malformed answer is retried once; a second one is AI_UNAVAILABLE. */
+async function parsedOrRetried<T>(run: () => Promise<Attempt<T>>): Promise<Parsed<T>> {
+  const first = await run();
+  if (first.value !== undefined) return { value: first.value, usage: first.usage };
+  return retriedOnce(run, first.usage);
+}
+
+/** The retry of an answer that was malformed (`spent`: the tokens of the first try). */
+async function retriedOnce<T>(
+  run: () => Promise<Attempt<T>>,
+  spent: TokenUsage,
+): Promise<Parsed<T>> {
+  const second = await run();
+  const usage = addUsage(spent, second.usage);
+  if (second.value === undefined) throw malformedAnswer();
+  return { value: second.value, usage };
 }
 
 /** OpenAI through the official SDK: structured outputs, parsed with zod, one retry. */
@@ -57,37 +91,57 @@ export function createOpenAiProvider(options: OpenAiProviderOptions): AiProvider
     model: options.model,
   });
 
-  /** One completion: the parsed answer (or undefined when malformed) and its usage. */
-  async function attempt(request: AiRequest) {
+  /** One completion, its text parsed by `parse`, with its usage. */
+  async function complete<T>(
+    body: ChatCompletionCreateParamsNonStreaming,
+    parse: (text: string | null | undefined) => T | undefined,
+    signal: AbortSignal | undefined,
+    withImage: boolean,
+  ): Promise<Attempt<T>> {
     try {
-      const completion = await client.chat.completions.create(params(request), {
-        signal: request.signal,
-      });
+      const completion = await client.chat.completions.create(body, { signal });
       const message = completion.choices[0]?.message;
       return {
-        answer: message?.refusal ? undefined : parseModelAnswer(message?.content),
+        value: message?.refusal ? undefined : parse(message?.content),
         usage: toUsage(completion.usage),
       };
     } catch (error) {
-      throw toAiUnavailable(error, request.image !== undefined);
+      throw toAiUnavailable(error, withImage);
     }
   }
 
-  /** A malformed answer is retried once; a second one is AI_UNAVAILABLE. */
+  const attempt = (request: AiRequest) =>
+    complete(params(request), parseModelAnswer, request.signal, request.image !== undefined);
+
   async function retryOnce(request: AiRequest, spent: TokenUsage): Promise<AiReply> {
-    const second = await attempt(request);
-    const usage = addUsage(spent, second.usage);
-    if (!second.answer) throw malformedAnswer();
-    return reply(request, second.answer, usage);
+    const { value, usage } = await retriedOnce(() => attempt(request), spent);
+    return reply(request, value, usage);
   }
+
+  const mechanicsAttempt = (request: MechanicsRequest) =>
+    complete(
+      {
+        model: options.model,
+        temperature: mechanicsTemperature,
+        messages: toMechanicsMessages(request),
+        response_format: { type: 'json_schema', json_schema: mechanicsJsonSchema },
+      },
+      parseMechanicsAnalysis,
+      request.signal,
+      true,
+    );
 
   return {
     name: 'openai',
     supportsImages: options.vision,
     async answer(request) {
-      const first = await attempt(request);
-      if (first.answer) return reply(request, first.answer, first.usage);
-      return retryOnce(request, first.usage);
+      const { value, usage } = await parsedOrRetried(() => attempt(request));
+      return reply(request, value, usage);
+    },
+    async analyzeMechanics(request) {
+      if (!options.vision) throw visionUnavailable();
+      const { value, usage } = await parsedOrRetried(() => mechanicsAttempt(request));
+      return { analysis: value, usage, provider: 'openai', model: options.model };
     },
     async *stream(request): AsyncGenerator<AiStreamEvent> {
       const extractor = new AnswerFieldExtractor();

@@ -10,12 +10,14 @@ function checked(request: AiRequest, reply: AiReply): AiReply {
  * `enforceSafety`). A question with pain, an injury, a medical, nutrition or supplement topic
  * streams nothing until the whole answer has been checked; then the checked text is streamed
  * in chunks, so no unchecked token reaches the athlete. Other questions stream as they come,
- * and their final answer is checked all the same.
+ * and their final answer is checked all the same. A mechanics analysis passes as it is: it
+ * answers no question (its prompt carries the injury rule of the profile instead).
  */
 export function withSafetyPolicy(provider: AiProvider): AiProvider {
   return {
     name: provider.name,
     supportsImages: provider.supportsImages,
+    analyzeMechanics: (request) => provider.analyzeMechanics(request),
     answer: async (request) => checked(request, await provider.answer(request)),
     async *stream(request): AsyncGenerator<AiStreamEvent> {
       const hold = needsCheckedStream(request.brief);

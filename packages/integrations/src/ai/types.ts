@@ -1,4 +1,11 @@
-import type { CoachAnswer, CoachBrief, CoachingInput, TokenUsage } from '@aria/core';
+import type {
+  CoachAnswer,
+  CoachBrief,
+  CoachingInput,
+  MechanicsContext,
+  TokenUsage,
+} from '@aria/core';
+import type { MechanicsAnalysis } from './mechanics-schema.js';
 
 export type AiProviderName = 'openai' | 'builtin';
 
@@ -34,6 +41,20 @@ export type AiStreamEvent =
   | { readonly type: 'delta'; readonly field: AnswerField; readonly text: string }
   | { readonly type: 'answer'; readonly reply: AiReply };
 
+/** Frames of a sprint (a video's key frames, or one photo) to rate the mechanics of. */
+export interface MechanicsRequest {
+  readonly frames: readonly AiImage[];
+  readonly context: MechanicsContext;
+  readonly signal?: AbortSignal | undefined;
+}
+
+export interface MechanicsReply {
+  readonly analysis: MechanicsAnalysis;
+  readonly usage: TokenUsage;
+  readonly provider: AiProviderName;
+  readonly model: string;
+}
+
 /**
  * One interface for OpenAI (or any OpenAI-compatible server) and the built-in coach. Both
  * fail with AppError `AI_UNAVAILABLE` when they cannot answer.
@@ -44,4 +65,9 @@ export interface AiProvider {
   readonly supportsImages: boolean;
   answer(request: AiRequest): Promise<AiReply>;
   stream(request: AiRequest): AsyncIterable<AiStreamEvent>;
+  /**
+   * Rates the sprint mechanics the frames show. Only a provider that `supportsImages` can;
+   * the others fail with AI_UNAVAILABLE.
+   */
+  analyzeMechanics(request: MechanicsRequest): Promise<MechanicsReply>;
 }

@@ -58,6 +58,32 @@ export const testAnswer = {
   bibliography: [{ title: 'Acceleration mechanics', url: null, articleId: null }],
 };
 
+/** A mechanics analysis as a vision model answers it (`response_format` sprint_mechanics). */
+export const testMechanicsAnalysis = {
+  summary: 'Good front-side mechanics; the trunk rises early in the acceleration.',
+  posture: {
+    rating: 'needs_work',
+    observation: 'The trunk is upright by the third step.',
+    cue: 'Push the ground away and stay low for six steps.',
+  },
+  shinAngles: {
+    rating: 'good',
+    observation: 'The shins are parallel to the trunk at touchdown.',
+    cue: '',
+  },
+  groundContact: {
+    rating: 'good',
+    observation: 'Feet land under the hips on the ball of the foot.',
+    cue: '',
+  },
+  armAction: {
+    rating: 'needs_work',
+    observation: 'The arms cross the midline.',
+    cue: 'Hands from hip to cheek, elbows close.',
+  },
+  drills: ['Wall drill', 'Falling starts'],
+};
+
 const defaultReply: ScriptedReply = { kind: 'answer', content: testAnswer };
 
 function readBody(req: IncomingMessage): Promise<string> {

@@ -5,5 +5,6 @@ export {
   type ScriptedReply,
   startChatCompletionsServer,
   testAnswer,
+  testMechanicsAnalysis,
 } from './chat-completions-server.js';
 export { unreferredAnswer, unsafeInjuryAnswers } from './unsafe-answers.js';

@@ -1,0 +1,1 @@
+export { type ClipFormat, type ClipOptions, ffmpegAvailability, makeTestClip } from './clips.js';
