@@ -1,5 +1,5 @@
 import { AppError } from '@aria/core';
-import { findAthlete, isCoachLinked } from '@aria/db';
+import { type Athlete, findAthlete, isCoachLinked } from '@aria/db';
 import type { Identity } from './auth/identity.js';
 import type { ApiDeps } from './context.js';
 import { requireIdentity } from './procedures.js';
@@ -9,27 +9,35 @@ export type Access = 'read' | 'write';
 
 const notFound = () => new AppError('NOT_FOUND', 'No such athlete.');
 
+/** The athlete a call acts for, and its row when the access check had to read it. */
+export interface ActingFor {
+  readonly athleteId: string;
+  readonly athlete?: Athlete;
+}
+
 /**
  * Which athlete a call acts for, or a refusal that does not reveal whether another athlete
  * exists: athletes act for themselves, coaches read linked athletes, service and admin act
- * for any athlete they name.
+ * for any athlete they name (read here to prove it exists, and handed on so a handler that
+ * wants the row does not read it again).
  */
-export async function resolveAthleteId(
+export async function resolveActingFor(
   deps: Pick<ApiDeps, 'db'>,
   identity: Identity,
   requested: string | undefined,
   access: Access,
-): Promise<string> {
+): Promise<ActingFor> {
   if (identity.kind === 'service' || identity.role === 'admin') {
     if (!requested) {
       throw new AppError('BAD_REQUEST', 'athleteId is required when acting for an athlete.');
     }
-    if (!(await findAthlete(deps.db, requested))) throw notFound();
-    return requested;
+    const athlete = await findAthlete(deps.db, requested);
+    if (!athlete) throw notFound();
+    return { athleteId: requested, athlete };
   }
   if (identity.role === 'athlete') {
     if (requested !== undefined && requested !== identity.userId) throw notFound();
-    return identity.userId;
+    return { athleteId: identity.userId };
   }
   // A coach: linked athletes only, and read only.
   if (!requested) throw new AppError('BAD_REQUEST', 'Coaches must name the athleteId.');
@@ -37,7 +45,17 @@ export async function resolveAthleteId(
   if (access === 'write') {
     throw new AppError('FORBIDDEN', 'Coaches may read a linked athlete but not change it.');
   }
-  return requested;
+  return { athleteId: requested };
+}
+
+/** The id alone; see resolveActingFor. */
+export async function resolveAthleteId(
+  deps: Pick<ApiDeps, 'db'>,
+  identity: Identity,
+  requested: string | undefined,
+  access: Access,
+): Promise<string> {
+  return (await resolveActingFor(deps, identity, requested, access)).athleteId;
 }
 
 function requestedAthleteId(input: unknown): string | undefined {
@@ -48,18 +66,18 @@ function requestedAthleteId(input: unknown): string | undefined {
 }
 
 /**
- * Resolves the athlete a call acts for from `input.athleteId` (see resolveAthleteId) and puts
- * it in `ctx.athleteId`, where handlers and the quota middleware read it. Use after
- * `.input(...)` and before `metered(...)`.
+ * Resolves the athlete a call acts for from `input.athleteId` (see resolveActingFor) and puts
+ * it in `ctx.athleteId`, where handlers and the quota middleware read it, with the row in
+ * `ctx.actingAthlete` when the check read it. Use after `.input(...)` and before `metered(...)`.
  */
 export function actingFor(access: Access) {
   return middleware(async ({ ctx, input, next }) => {
-    const athleteId = await resolveAthleteId(
+    const { athleteId, athlete } = await resolveActingFor(
       ctx.deps,
       requireIdentity(ctx),
       requestedAthleteId(input),
       access,
     );
-    return next({ ctx: { athleteId } });
+    return next({ ctx: { athleteId, actingAthlete: athlete } });
   });
 }

@@ -40,7 +40,9 @@ export const athletesRouter = router({
     .input(optionalTarget)
     .use(actingFor('read'))
     .use(meteredCall)
-    .query(async ({ ctx }) => toAthleteView(await loadAthlete(ctx.deps.db, ctx.athleteId))),
+    .query(async ({ ctx }) =>
+      toAthleteView(ctx.actingAthlete ?? (await loadAthlete(ctx.deps.db, ctx.athleteId))),
+    ),
 
   update: authedProcedure
     .input(updateAthleteSchema)
