@@ -48,16 +48,6 @@ export async function resolveActingFor(
   return { athleteId: requested };
 }
 
-/** The id alone; see resolveActingFor. */
-export async function resolveAthleteId(
-  deps: Pick<ApiDeps, 'db'>,
-  identity: Identity,
-  requested: string | undefined,
-  access: Access,
-): Promise<string> {
-  return (await resolveActingFor(deps, identity, requested, access)).athleteId;
-}
-
 function requestedAthleteId(input: unknown): string | undefined {
   if (input && typeof input === 'object' && 'athleteId' in input) {
     return typeof input.athleteId === 'string' ? input.athleteId : undefined;

@@ -1,4 +1,4 @@
-export { actingFor, resolveAthleteId } from './access.js';
+export { actingFor, resolveActingFor } from './access.js';
 export {
   type AnalysisRunnerDeps,
   createAnalysisRunner,

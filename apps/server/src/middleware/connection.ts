@@ -1,6 +1,7 @@
 import type { HttpBindings } from '@hono/node-server';
 import type { MiddlewareHandler } from 'hono';
 import type { Lifecycle } from '../lifecycle.js';
+import { nodeBindings } from './node-bindings.js';
 
 /**
  * Answers `Connection: close` when the connection should not carry another request:
@@ -23,7 +24,7 @@ function bodyStillComing(incoming: HttpBindings['incoming']): boolean {
 export function closeSpentConnections(lifecycle: Lifecycle): MiddlewareHandler {
   return async (c, next) => {
     await next();
-    const incoming = (c.env as Partial<HttpBindings> | undefined)?.incoming;
+    const { incoming } = nodeBindings(c);
     if ((incoming !== undefined && bodyStillComing(incoming)) || lifecycle.draining) {
       c.header('Connection', 'close');
     }
