@@ -19,7 +19,7 @@ import {
   dateTime,
   jsonOk,
   problemAnswer,
-  problemSchema,
+  problemWhen,
   rateLimitHeaders,
 } from './openapi.js';
 import { type RestRoute, restRoutesTagged } from './route-table.js';
@@ -28,11 +28,6 @@ import { type RestRoute, restRoutesTagged } from './route-table.js';
 
 const tag = 'Coaching';
 const route = restRoutesTagged(tag);
-const problem = (description: string) => ({
-  description,
-  content: { 'application/problem+json': { schema: problemSchema } },
-});
-
 const finding = z.object({
   rating: z.enum(mechanicsRatings),
   observation: z.string(),
@@ -115,9 +110,9 @@ const create = {
     },
     ...authedProblems,
     402: problemAnswer(402),
-    413: problem('The file is too large (`PAYLOAD_TOO_LARGE`).'),
-    415: problem('The file is not an accepted video or image (`UNSUPPORTED_MEDIA_TYPE`).'),
-    503: problem(
+    413: problemWhen('The file is too large (`PAYLOAD_TOO_LARGE`).'),
+    415: problemWhen('The file is not an accepted video or image (`UNSUPPORTED_MEDIA_TYPE`).'),
+    503: problemWhen(
       'No vision-capable AI provider (`AI_UNAVAILABLE`), or no ffmpeg for a video (`NOT_CONFIGURED`).',
     ),
   },
