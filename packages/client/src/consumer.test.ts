@@ -286,7 +286,8 @@ describe('the web example in a real browser (chromium)', () => {
     expect(await page.getByTestId('plan-week').count()).toBeGreaterThanOrEqual(8);
     await expect.poll(() => page.getByTestId('plan-count').textContent()).toBe('1 plans');
     await page.getByTestId('today').waitFor();
-    expect((await page.getByTestId('today').textContent())?.length).toBeGreaterThan(5);
+    // Some days are rest days ("Rest"), so only ask that today's line says something.
+    expect((await page.getByTestId('today').textContent())?.trim()).toMatch(/^[A-Z][\w –()-]+\.?$/);
     await page.getByTestId('readiness').waitFor();
     expect(await page.getByTestId('readiness-factor').count()).toBeGreaterThan(0);
   }, 60_000);
