@@ -1,11 +1,6 @@
 import { loadConfig } from '@aria/config';
-import {
-  createDb,
-  markOutboxEventFailed,
-  migrate,
-  recordOutboxEvent,
-  subscriptions,
-} from '@aria/db';
+import { markOutboxEventFailed, recordOutboxEvent, subscriptions } from '@aria/db';
+import { openEmbeddedTestDatabase } from '@aria/db/testing';
 import { startChatCompletionsServer } from '@aria/integrations/ai-testing';
 import { startFakeStripe, startFakeTerra } from '@aria/integrations/testing';
 import { silentLogger, startJobs } from '@aria/jobs';
@@ -456,11 +451,7 @@ const stripe = await startFakeStripe();
 const terraCredentials = { devId: 'walk-terra-dev', apiKey: 'walk-terra-key' };
 const terra = await startFakeTerra(terraCredentials);
 // The operator tools read the job engine of the app's own database.
-const database = await createDb(
-  { database: { url: undefined, poolMax: 1 }, dataDir: '' },
-  { inMemory: true },
-);
-await migrate(database);
+const database = await openEmbeddedTestDatabase();
 const jobs = await startJobs({
   config: loadConfig({ NODE_ENV: 'test' }),
   database,

@@ -2,6 +2,7 @@ import { Writable } from 'node:stream';
 import type { UserRole } from '@aria/api';
 import { type Config, loadConfig } from '@aria/config';
 import { migrate } from '@aria/db';
+import { openEmbeddedTestDatabase } from '@aria/db/testing';
 import { createApp } from '../app.js';
 import { type CreateDepsOptions, createDeps, type ServerDeps } from '../deps.js';
 import { signDevelopmentToken } from '../dev/development-access.js';
@@ -52,7 +53,22 @@ export async function createTestApp(
     INTERNAL_API_KEY: testInternalApiKey,
     ...env,
   });
-  const deps = await createDeps(config, { inMemoryDatabase: true, ...options });
+  // Without a database URL: in-memory PGlite started from a migrated snapshot (fast to open).
+  const embedded =
+    options.database || config.database.url ? undefined : await openEmbeddedTestDatabase();
+  const created = await createDeps(config, {
+    ...options,
+    ...(embedded ? { database: embedded } : {}),
+  });
+  const deps: ServerDeps = embedded
+    ? {
+        ...created,
+        async close() {
+          await created.close();
+          await embedded.close();
+        },
+      }
+    : created;
   await migrate(deps.database);
   const { capture, stream } = captureLogs();
   const lifecycle = createLifecycle();

@@ -8,6 +8,7 @@ import {
   migrate,
   type QueryLogger,
 } from '../client.js';
+import { openEmbeddedTestDatabase } from './embedded.js';
 import { createTestDatabase, missingDatabaseMessage } from './test-database.js';
 
 export type TestDriver = DatabaseDriver;
@@ -77,8 +78,15 @@ function liveSuite(driver: TestDriver, adminUrl: string | undefined): DriverSuit
   let main: DatabaseHandle | undefined;
 
   const openDatabase = async (options: OpenDatabaseOptions = {}): Promise<DatabaseHandle> => {
+    const migrated = options.migrated ?? true;
+    const logged = options.queryLogger ? { queryLogger: options.queryLogger } : {};
+    if (driver === 'pglite' && migrated) {
+      const handle = await openEmbeddedTestDatabase(logged);
+      cleanups.push(() => handle.close());
+      return handle;
+    }
     const handle = await openEmpty(driver, adminUrl, cleanups, options.queryLogger);
-    if (options.migrated ?? true) await migrate(handle);
+    if (migrated) await migrate(handle);
     return handle;
   };
 

@@ -6,6 +6,7 @@ export {
   type TestDriver,
   testDrivers,
 } from './drivers.js';
+export { migratedSnapshot, openEmbeddedTestDatabase } from './embedded.js';
 export { newTestAthlete, outboxEventsOf } from './records.js';
 export {
   createTestDatabase,

@@ -1,5 +1,5 @@
 import { createDb, type DatabaseHandle, migrate } from '@aria/db';
-import { createTestDatabase } from '@aria/db/testing';
+import { createTestDatabase, openEmbeddedTestDatabase } from '@aria/db/testing';
 
 export interface JobsTestDatabase {
   readonly handle: DatabaseHandle;
@@ -13,11 +13,7 @@ export async function openJobsTestDatabase(
   driver: 'pglite' | 'postgres',
 ): Promise<JobsTestDatabase> {
   if (driver === 'pglite') {
-    const handle = await createDb(
-      { database: { url: undefined, poolMax: 1 }, dataDir: '' },
-      { inMemory: true },
-    );
-    await migrate(handle);
+    const handle = await openEmbeddedTestDatabase();
     return { handle, url: undefined, close: () => handle.close() };
   }
   const database = await createTestDatabase();
