@@ -1,6 +1,6 @@
 import type { ApiDeps } from '../context.js';
 import { isAriaApiKey, verifyApiKey } from './api-keys.js';
-import type { Authenticator, Credentials, Identity } from './identity.js';
+import type { AuthenticateHooks, Authenticator, Credentials, Identity } from './identity.js';
 import { createInternalKeyMatcher } from './internal-key.js';
 import { createJwtVerifier, type JwksKeyResolver } from './jwt.js';
 import { unauthorized } from './unauthorized.js';
@@ -35,13 +35,16 @@ export function createAuthenticator(options: AuthenticatorOptions): Authenticato
   const isInternalKey = createInternalKeyMatcher(options.config.auth.internalApiKey);
 
   return {
-    async authenticate({ bearerToken, apiKey }: Credentials): Promise<Identity | null> {
+    async authenticate(
+      { bearerToken, apiKey }: Credentials,
+      hooks?: AuthenticateHooks,
+    ): Promise<Identity | null> {
       if (bearerToken !== undefined && apiKey !== undefined) {
         throw unauthorized('credentials_ambiguous');
       }
       if (bearerToken !== undefined) {
         if (bearerToken === '' || !verifyJwt) throw unauthorized('token_invalid');
-        return verifyJwt(bearerToken);
+        return verifyJwt(bearerToken, hooks?.onTokenVerified);
       }
       if (apiKey !== undefined) {
         // The internal key is compared first (in constant time) whatever it looks like.

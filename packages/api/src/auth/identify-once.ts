@@ -1,6 +1,6 @@
 import type { ApiDeps } from '../context.js';
 import type { Credentials, Identity } from './identity.js';
-import { ensureAthlete } from './provision.js';
+import { ensureAthlete, isKnownAthlete } from './provision.js';
 import { unauthorized } from './unauthorized.js';
 
 /** Who sent a request, resolved on first use and shared by every call the request carries. */
@@ -26,9 +26,15 @@ async function resolveIdentity(
   deps: Pick<ApiDeps, 'authenticator' | 'db' | 'kv'>,
   credentials: Credentials,
 ): Promise<Identity | null> {
-  const identity = await deps.authenticator.authenticate(credentials);
+  // The athlete's marker is read alongside the token's revocation entries: one round trip.
+  let known: Promise<boolean> | undefined;
+  const identity = await deps.authenticator.authenticate(credentials, {
+    onTokenVerified: (verified) => {
+      if (verified.role === 'athlete') known = isKnownAthlete(deps, verified.userId);
+    },
+  });
   if (identity?.kind === 'user' && identity.role === 'athlete') {
-    await ensureAthlete(deps, identity.userId);
+    await ensureAthlete(deps, identity.userId, known);
   }
   return identity;
 }

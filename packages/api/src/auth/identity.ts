@@ -51,7 +51,16 @@ export interface Authenticator {
    * Resolves credentials to an Identity; `null` when none were given. Rejects with an
    * AppError('UNAUTHORIZED', …, { reason }) for credentials that are present but bad.
    */
-  authenticate(credentials: Credentials): Promise<Identity | null>;
+  authenticate(credentials: Credentials, hooks?: AuthenticateHooks): Promise<Identity | null>;
+}
+
+export interface AuthenticateHooks {
+  /**
+   * Called once a bearer token's signature and claims check out, in the same tick as its
+   * revocation reads are sent: store reads started here travel in the same Redis round trip.
+   * The token may still turn out revoked, so start reads only, nothing that acts.
+   */
+  readonly onTokenVerified?: (identity: UserIdentity) => void;
 }
 
 /** Reads only `get`, so a transport can pass its own header lookup instead of building `Headers`. */

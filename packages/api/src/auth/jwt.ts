@@ -33,7 +33,10 @@ export interface JwtVerifierOptions {
 }
 
 /** Verifies a bearer token; rejects with a 401 AppError whose reason says what failed. */
-export type JwtVerifier = (token: string) => Promise<UserIdentity>;
+export type JwtVerifier = (
+  token: string,
+  onVerified?: (identity: UserIdentity) => void,
+) => Promise<UserIdentity>;
 
 /** A `sub` longer than this is refused (ids are TrackLit user ids). */
 const maxSubjectLength = 255;
@@ -56,7 +59,7 @@ export function createJwtVerifier(options: JwtVerifierOptions): JwtVerifier | un
   };
   const now = options.now;
 
-  return async (token) => {
+  return async (token, onVerified) => {
     let payload: JWTPayload;
     try {
       const verifyOptions = now ? { ...baseOptions, currentDate: now() } : baseOptions;
@@ -71,6 +74,7 @@ export function createJwtVerifier(options: JwtVerifierOptions): JwtVerifier | un
     if (jti !== undefined && (typeof jti !== 'string' || !isStorableText(jti))) {
       throw unauthorized('token_invalid');
     }
+    onVerified?.(identity);
     // Fails open: without Redis a verified, unexpired token is accepted (docs/security.md).
     const revoked = await degradeTo(
       options.degradation,

@@ -14,18 +14,29 @@ const knownKey = (athleteId: string) => `athlete:known:${athleteId}`;
 export async function ensureAthlete(
   deps: Pick<ApiDeps, 'db' | 'kv' | 'degradation'>,
   athleteId: string,
+  known: Promise<boolean> = isKnownAthlete(deps, athleteId),
 ) {
-  const marker = knownKey(athleteId);
-  const known = await degradeTo(
+  if (await known) return;
+  await provisionAthlete(deps.db, { id: athleteId });
+  const remember = () => deps.kv.set(knownKey(athleteId), true, { ttlSeconds: knownTtlSeconds });
+  await degradeTo(deps.degradation, 'athlete_marker', remember, undefined);
+}
+
+/**
+ * Whether the store holds the athlete's marker; never rejects (false without Redis). Start it
+ * early to share a round trip with other reads (see `onTokenVerified`).
+ */
+export async function isKnownAthlete(
+  deps: Pick<ApiDeps, 'kv' | 'degradation'>,
+  athleteId: string,
+): Promise<boolean> {
+  const marker = await degradeTo(
     deps.degradation,
     'athlete_marker',
-    () => deps.kv.get(marker),
+    () => deps.kv.get(knownKey(athleteId)),
     null,
   );
-  if (known) return;
-  await provisionAthlete(deps.db, { id: athleteId });
-  const remember = () => deps.kv.set(marker, true, { ttlSeconds: knownTtlSeconds });
-  await degradeTo(deps.degradation, 'athlete_marker', remember, undefined);
+  return Boolean(marker);
 }
 
 /** After erasure; without Redis the marker lives out its TTL (at most an hour). */
