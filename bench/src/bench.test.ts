@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { testServices } from '@aria/config/testing';
 import { describe, expect, it } from 'vitest';
 
-// The bench in smoke mode (three seconds per target): proves `pnpm bench` still builds, starts
+// The bench in smoke mode (one second per target): proves `pnpm bench` still builds, starts
 // every server it measures and reads every path with 2xx answers and no 5xx. Its numbers are not judged here.
 const services = testServices();
 const benchDir = fileURLToPath(new URL('..', import.meta.url));

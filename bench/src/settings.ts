@@ -10,10 +10,10 @@ function numberFromEnv(name: string, fallback: number, min: number, max: number)
   return value;
 }
 
-/** `BENCH_SMOKE=1`: three seconds per target, to prove the bench still runs (CI); no numbers to keep. */
+/** `BENCH_SMOKE=1`: one second per target, to prove the bench still runs (CI); no numbers to keep. */
 const smoke = process.env.BENCH_SMOKE === '1';
 const warmupSeconds = smoke ? 0 : numberFromEnv('BENCH_WARMUP', 2, 0, 10);
-const durationSeconds = smoke ? 3 : numberFromEnv('BENCH_DURATION', 8, 1, 30);
+const durationSeconds = smoke ? 1 : numberFromEnv('BENCH_DURATION', 8, 1, 30);
 const measuredRuns = 14;
 
 export const settings = {

@@ -1,5 +1,5 @@
 import { createDb, type DatabaseHandle } from '@aria/db';
-import { describeEachDriver } from '@aria/db/testing';
+import { describeEachDriver, openEmbeddedTestDatabase } from '@aria/db/testing';
 import { createMetrics, metricNames } from '@aria/metrics';
 import { sql } from 'drizzle-orm';
 import { expect, it } from 'vitest';
@@ -35,10 +35,7 @@ describeEachDriver('database instrumentation', (suite) => {
 });
 
 it('fails loudly when the drizzle session has no prepareQuery', async () => {
-  const handle = await createDb(
-    { database: { url: undefined, poolMax: 1 }, dataDir: '' },
-    { inMemory: true },
-  );
+  const handle = await openEmbeddedTestDatabase();
   try {
     // As after an upgrade that renames the method: the session's class no longer has it.
     Object.setPrototypeOf(handle.db._.session, Object.prototype);
