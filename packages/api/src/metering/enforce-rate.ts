@@ -5,7 +5,6 @@ import { requireIdentity } from '../procedures.js';
 import { rateLimitHeaders, secondsUntil, setHeaders } from './rate-headers.js';
 import { rateRulesFor } from './rate-rules.js';
 import type { TierOf } from './tier-of.js';
-import type { RateLimitDecision, RateLimiter, RateLimitRule } from './types.js';
 
 /** The user whose rate a call counts against; service and admin calls are not rate limited. */
 export function rateLimitedUser(identity: Identity): string | undefined {
@@ -29,8 +28,8 @@ export async function enforceRate(
   const userId = rateLimitedUser(requireIdentity(ctx));
   if (userId === undefined) return;
   const { tier } = await tierOf(userId);
-  const decision = await limitAll(
-    ctx.deps.rateLimiter,
+  // Minute, then hour: a call the minute refuses does not use up the hour.
+  const decision = await ctx.deps.rateLimiter.limitEach(
     `${bucket}:user:${userId}`,
     rateRulesFor(tier, bucket),
   );
@@ -52,25 +51,4 @@ export async function enforceRate(
       },
     );
   }
-}
-
-/**
- * Checks the rules in order (shortest window first) and stops at the first refusal, so calls
- * refused by the minute window do not use up the hour. Answers the refusal, or else the
- * decision with the fewest calls remaining (the one the client should pace itself by); a
- * degraded answer to any rule makes the whole decision degraded.
- */
-async function limitAll(
-  limiter: RateLimiter,
-  key: string,
-  rules: readonly RateLimitRule[],
-): Promise<RateLimitDecision> {
-  let binding: RateLimitDecision | undefined;
-  for (const rule of rules) {
-    const decision = await limiter.limit(key, rule);
-    if (decision.degraded || !decision.success) return decision;
-    if (binding === undefined || decision.remaining < binding.remaining) binding = decision;
-  }
-  if (binding === undefined) throw new Error('a rate bucket needs at least one rule');
-  return binding;
 }

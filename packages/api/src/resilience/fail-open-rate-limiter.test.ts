@@ -1,3 +1,4 @@
+import { limitEachInTurn } from '@aria/integrations';
 import { describe, expect, it } from 'vitest';
 import type { RateLimitDecision, RateLimiter } from '../metering/types.js';
 import { createDegradation, type DegradedUse } from './degradation.js';
@@ -7,7 +8,11 @@ const rule = { limit: 10, windowSeconds: 60 };
 const at = Date.UTC(2026, 5, 1, 12, 0, 30);
 
 function limiterAnswering(answer: () => Promise<RateLimitDecision>): RateLimiter {
-  return { limit: answer, reset: async () => {} };
+  return {
+    limit: answer,
+    limitEach: (_key, rules) => limitEachInTurn(() => answer(), rules),
+    reset: async () => {},
+  };
 }
 
 describe('failOpenRateLimiter', () => {
@@ -43,5 +48,40 @@ describe('failOpenRateLimiter', () => {
       reset: 0,
     }));
     expect(await run(timedOut)).toEqual({ decision: allowed, reported: ['rate_limit'] });
+  });
+
+  describe('limitEach', () => {
+    const hour = { limit: 50, windowSeconds: 3_600 };
+    const runEach = async (inner: RateLimiter) => {
+      const degradation = createDegradation();
+      const reported: DegradedUse[] = [];
+      degradation.subscribe((use) => reported.push(use));
+      const limiter = failOpenRateLimiter(inner, degradation, () => at);
+      return { decision: await limiter.limitEach('k', [rule, hour]), reported };
+    };
+
+    it('passes a real refusal through', async () => {
+      const refusal = { success: false, limit: 10, remaining: 0, reset: at + 30_000 };
+      expect(await runEach(limiterAnswering(async () => refusal))).toEqual({
+        decision: refusal,
+        reported: [],
+      });
+    });
+
+    it('lets the call through with the tightest window when the store fails or times out', async () => {
+      const failing = limiterAnswering(async () => {
+        throw new Error('fetch failed');
+      });
+      const timedOut = limiterAnswering(async () => ({
+        success: true,
+        limit: 0,
+        remaining: 0,
+        reset: 0,
+        degraded: true,
+      }));
+      for (const inner of [failing, timedOut]) {
+        expect(await runEach(inner)).toEqual({ decision: allowed, reported: ['rate_limit'] });
+      }
+    });
   });
 });

@@ -1,3 +1,4 @@
+import { tighter } from '@aria/integrations';
 import type { RateLimitDecision, RateLimiter, RateLimitRule } from '../metering/types.js';
 import type { Degradation } from './degradation.js';
 
@@ -26,6 +27,21 @@ export function failOpenRateLimiter(
         degradation.report('rate_limit', error);
       }
       return allowed(rule);
+    },
+    async limitEach(key, rules) {
+      try {
+        const decision = await limiter.limitEach(key, rules);
+        if (rules.some((rule) => rule.limit === decision.limit) && !decision.degraded) {
+          return decision;
+        }
+        degradation.report('rate_limit', new Error('the rate limiter timed out'));
+      } catch (error) {
+        degradation.report('rate_limit', error);
+      }
+      // As if each rule had let the call through: the tightest window paces the client.
+      const [first, ...rest] = rules.map(allowed);
+      if (first === undefined) throw new RangeError('limitEach needs at least one rule');
+      return rest.reduce<RateLimitDecision>((binding, next) => tighter(binding, next), first);
     },
     reset: (key, windows) => limiter.reset(key, windows),
   };

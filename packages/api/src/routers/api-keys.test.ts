@@ -26,6 +26,7 @@ describeEachDriver('apiKeys router', (suite) => {
     // Metering is not part of this router; a limiter that always allows.
     rateLimiter: {
       limit: async () => ({ success: true, limit: 1, remaining: 1, reset: 0 }),
+      limitEach: async () => ({ success: true, limit: 1, remaining: 1, reset: 0 }),
       reset: async () => {},
     },
     ai: createBuiltinProvider(),

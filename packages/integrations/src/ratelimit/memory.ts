@@ -1,3 +1,4 @@
+import { limitEachInTurn } from './each.js';
 import { checkRule, windowedKey } from './rule.js';
 import type { RateLimitDecision, RateLimiter, RateLimitRule } from './types.js';
 
@@ -25,7 +26,7 @@ export function createMemoryRateLimiter(now: () => number = Date.now): RateLimit
     for (const [key, window] of windows) if (window.reset <= at) windows.delete(key);
   };
 
-  return {
+  const limiter: RateLimiter = {
     async limit(key: string, rule: RateLimitRule): Promise<RateLimitDecision> {
       checkRule(rule);
       const at = now();
@@ -44,6 +45,8 @@ export function createMemoryRateLimiter(now: () => number = Date.now): RateLimit
       };
     },
 
+    limitEach: (key, rules) => limitEachInTurn((rule) => limiter.limit(key, rule), rules),
+
     async reset(key, windowSeconds) {
       const prefixes = windowSeconds.map((seconds) => `${seconds}s:${key}:`);
       for (const id of windows.keys()) {
@@ -51,4 +54,5 @@ export function createMemoryRateLimiter(now: () => number = Date.now): RateLimit
       }
     },
   };
+  return limiter;
 }

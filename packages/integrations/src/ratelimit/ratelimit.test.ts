@@ -51,6 +51,67 @@ describe.each(kvTestTargets())('RateLimiter contract: $name', (target) => {
     expect((await limiter.limit(other, minute)).success).toBe(false);
   });
 
+  describe('limitEach (minute, then hour)', () => {
+    const minute = { limit: 2, windowSeconds: 60 };
+    const hour = { limit: 3, windowSeconds: 3_600 };
+
+    it('answers the window with the fewest calls left, and counts the calls limit counts', async () => {
+      await awayFromWindowEnd(60_000, 5_000);
+      const caller = key();
+      expect(await limiter.limitEach(caller, [minute, hour])).toMatchObject({
+        success: true,
+        limit: 2,
+        remaining: 1,
+      });
+      expect(await limiter.limit(caller, hour)).toMatchObject({ success: true, remaining: 1 });
+      expect(await limiter.limitEach(caller, [minute, hour])).toMatchObject({
+        success: true,
+        remaining: 0,
+      });
+      const refused = await limiter.limitEach(caller, [minute, hour]);
+      expect(refused).toMatchObject({ success: false, limit: 2, remaining: 0 });
+      expect(refused.reset % 60_000).toBe(0);
+      expect(refused.reset - Date.now()).toBeLessThanOrEqual(60_000);
+    });
+
+    it('does not spend the hour on a call the minute refuses', async () => {
+      await awayFromWindowEnd(60_000, 5_000);
+      const caller = key();
+      for (let i = 0; i < 5; i++) await limiter.limitEach(caller, [minute, hour]);
+      // Two passed the minute and counted in the hour; three were refused by the minute only.
+      expect(await limiter.limit(caller, hour)).toMatchObject({ success: true, remaining: 0 });
+    });
+
+    it('answers the hour refusal once the hour is spent', async () => {
+      await awayFromWindowEnd(60_000, 5_000);
+      const caller = key();
+      const wide = { limit: 10, windowSeconds: 60 };
+      for (let i = 0; i < 3; i++) await limiter.limitEach(caller, [wide, hour]);
+      expect(await limiter.limitEach(caller, [wide, hour])).toMatchObject({
+        success: false,
+        limit: 3,
+        remaining: 0,
+      });
+    });
+
+    it('lets exactly the minute limit of 30 concurrent calls through', async () => {
+      await awayFromWindowEnd(60_000, 5_000);
+      const caller = key();
+      const decisions = await Promise.all(
+        Array.from({ length: 30 }, () =>
+          limiter.limitEach(caller, [
+            { limit: 7, windowSeconds: 60 },
+            { limit: 100, windowSeconds: 3_600 },
+          ]),
+        ),
+      );
+      expect(decisions.filter((decision) => decision.success)).toHaveLength(7);
+      expect(await limiter.limit(caller, { limit: 100, windowSeconds: 3_600 })).toMatchObject({
+        remaining: 100 - 8,
+      });
+    });
+  });
+
   it('lets exactly `limit` of 50 concurrent calls through', async () => {
     await awayFromWindowEnd(60_000, 5_000);
     const caller = key();

@@ -30,6 +30,13 @@ export interface RateLimitDecision {
  */
 export interface RateLimiter {
   limit(key: string, rule: RateLimitRule): Promise<RateLimitDecision>;
+  /**
+   * Counts one call against each rule in order (shortest window first) and stops at the first
+   * refusal, so a call the minute refuses does not use up the hour. Answers that refusal, or
+   * else the decision with the fewest calls remaining. The Upstash limiter does it in one
+   * round trip; the counts are the ones `limit` keeps.
+   */
+  limitEach(key: string, rules: readonly RateLimitRule[]): Promise<RateLimitDecision>;
   /** Forgets the calls counted for `key` in windows of these lengths (an operator's reset). */
   reset(key: string, windowSeconds: readonly number[]): Promise<void>;
 }

@@ -1,5 +1,6 @@
 import { Ratelimit } from '@upstash/ratelimit';
 import type { Redis } from '@upstash/redis';
+import { tighter } from './each.js';
 import { checkRule, windowedKey } from './rule.js';
 import type { RateLimitDecision, RateLimiter, RateLimitRule } from './types.js';
 
@@ -13,6 +14,22 @@ export interface UpstashRateLimiterOptions {
    */
   readonly timeoutMs?: number;
 }
+
+/**
+ * The fixed window of `@upstash/ratelimit` (INCRBY, PEXPIRE on the first call of a window)
+ * over several windows in one step: KEYS are the windows' keys, ARGV their limit and length
+ * in ms, in pairs. Stops at the first window over its limit; answers the counts it made.
+ */
+const LIMIT_EACH = `local counts = {}
+for i, key in ipairs(KEYS) do
+  local used = redis.call('INCRBY', key, 1)
+  if used == 1 then redis.call('PEXPIRE', key, ARGV[2 * i]) end
+  counts[i] = used
+  if used > tonumber(ARGV[2 * i - 1]) then break end
+end
+return counts`;
+
+const defaultTimeoutMs = 5_000;
 
 /**
  * Rate limits in Redis through `@upstash/ratelimit`'s fixed-window algorithm, exact across
@@ -46,6 +63,9 @@ export function createUpstashRateLimiter(
     return limiter;
   };
 
+  const limitEachScript = redis.createScript<number[]>(LIMIT_EACH);
+  const timeoutMs = options.timeoutMs ?? defaultTimeoutMs;
+
   return {
     async limit(key: string, rule: RateLimitRule): Promise<RateLimitDecision> {
       checkRule(rule);
@@ -57,6 +77,44 @@ export function createUpstashRateLimiter(
       return { success, limit, remaining: Math.max(0, remaining), reset };
     },
 
+    // Same keys as `limit` (the library's: `${prefix}:${identifier}:${window number}`), so
+    // both count the same calls and `reset` clears both.
+    async limitEach(key, rules) {
+      if (rules.length === 0) throw new RangeError('limitEach needs at least one rule');
+      const at = Date.now();
+      const windows = rules.map((rule) => {
+        const windowMs = checkRule(rule).windowSeconds * 1_000;
+        const number = Math.floor(at / windowMs);
+        return { rule, windowMs, reset: (number + 1) * windowMs, number };
+      });
+      const counted = await withTimeout(
+        limitEachScript.exec(
+          windows.map(
+            ({ rule, number }) => `${options.prefix}:${windowedKey(key, rule)}:${number}`,
+          ),
+          windows.flatMap(({ rule, windowMs }) => [String(rule.limit), String(windowMs)]),
+        ),
+        timeoutMs,
+      );
+      if (counted === undefined)
+        return { success: true, limit: 0, remaining: 0, reset: 0, degraded: true };
+      let binding: RateLimitDecision | undefined;
+      for (const [index, used] of counted.entries()) {
+        const window = windows[index];
+        if (window === undefined) throw new Error('Redis counted more windows than it was given');
+        const decision = {
+          success: used <= window.rule.limit,
+          limit: window.rule.limit,
+          remaining: Math.max(0, window.rule.limit - used),
+          reset: window.reset,
+        };
+        if (!decision.success) return decision;
+        binding = tighter(binding, decision);
+      }
+      if (binding === undefined) throw new Error('Redis counted no window');
+      return binding;
+    },
+
     async reset(key, windowSeconds) {
       // Any limiter of the prefix deletes a key's windows; the limit plays no part.
       for (const seconds of windowSeconds) {
@@ -66,4 +124,18 @@ export function createUpstashRateLimiter(
       }
     },
   };
+}
+
+/** The answer, or `undefined` when it takes longer than `ms` (0: wait forever). */
+async function withTimeout<T>(work: Promise<T>, ms: number): Promise<T | undefined> {
+  if (ms === 0) return work;
+  let timer: NodeJS.Timeout | undefined;
+  const timedOut = new Promise<undefined>((resolve) => {
+    timer = setTimeout(resolve, ms, undefined);
+  });
+  try {
+    return await Promise.race([work, timedOut]);
+  } finally {
+    clearTimeout(timer);
+  }
 }
