@@ -92,12 +92,17 @@ function page(assets: readonly Asset[]): string {
  * the page needs comes from this server (the pinned `swagger-ui-dist` package), so it works
  * without internet access.
  */
-export function docsRoutes(document: object) {
-  const body = JSON.stringify(document);
+export function docsRoutes(document: () => object) {
+  // Generated on the first request: it took a fifth of the cold start. That every schema can
+  // be described is proven by the OpenAPI tests, not at each start.
+  let body: string | undefined;
   const assets = docsAssets();
   const html = page(assets);
   const app = new Hono<AppEnv>()
-    .get(openApiPath, (c) => c.body(body, 200, { 'Content-Type': 'application/json' }))
+    .get(openApiPath, (c) => {
+      body ??= JSON.stringify(document());
+      return c.body(body, 200, { 'Content-Type': 'application/json' });
+    })
     .get(docsPath, (c) =>
       c.html(html, 200, {
         'Content-Security-Policy': docsContentSecurityPolicy,
