@@ -70,15 +70,23 @@ function termWord(text: string): TermWord {
   return { folded: fold(word), stems: stemsOf(word), exact, inside };
 }
 
+/**
+ * Built on first use: stemming every word of the lexicons in seven languages took a seventh
+ * of the server's cold start, and a process that never coaches never needs it.
+ */
 export function vocabulary(sources: readonly string[]): Vocabulary {
+  let terms: readonly Term[] | undefined;
   return {
-    terms: sources.map((source) => ({
-      source,
-      words: source
-        .split(/\s+/u)
-        .filter((part) => part !== '')
-        .map((part) => (part === '…' ? ('gap' as const) : termWord(part))),
-    })),
+    get terms() {
+      terms ??= sources.map((source) => ({
+        source,
+        words: source
+          .split(/\s+/u)
+          .filter((part) => part !== '')
+          .map((part) => (part === '…' ? ('gap' as const) : termWord(part))),
+      }));
+      return terms;
+    },
   };
 }
 
