@@ -15,7 +15,13 @@ import {
 import { afterAll, describe, expect, it } from 'vitest';
 import { signTestJwt, testClock, testConfig } from '../testing/auth.js';
 import type { UnauthorizedReason } from './identity.js';
-import { createJwtVerifier, type JwtVerifier, type JwtVerifierOptions } from './jwt.js';
+import {
+  createJwtVerifier,
+  type JwksKeyResolver,
+  type JwtVerifier,
+  type JwtVerifierOptions,
+} from './jwt.js';
+import { revokeToken } from './revocation.js';
 
 const kv = createMemoryStore();
 afterAll(() => kv.close());
@@ -166,6 +172,48 @@ describe('JWT verifier, JWKS', () => {
     // Without a secret, HS256 is not accepted at all.
     const hs256 = await signTestJwt({ sub: 'u', iss: issuer, aud: audience }, { now });
     await expectRejected(verify(hs256), 'token_invalid');
+  });
+
+  it("checks a repeated token's signature once a minute, its exp and revocation every time", async () => {
+    const trusted = await es256Key('k1');
+    const local = createLocalJWKSet({ keys: [trusted.jwk] });
+    let keyLookups = 0;
+    const counting: JwksKeyResolver = (header, token) => {
+      keyLookups += 1;
+      return local(header, token);
+    };
+    const own = testClock(now);
+    const verify = verifierFor({
+      config: testConfig(noSecret),
+      jwksKeyResolver: counting,
+      now: own.now,
+    });
+    const token = await signEs256(trusted.privateKey, 'k1', { sub: 'cached-user', jti: 'j-1' });
+    await verify(token);
+    await verify(token);
+    expect(keyLookups).toBe(1);
+    own.advance(61_000);
+    await verify(token);
+    expect(keyLookups).toBe(2);
+
+    // Revocation is read on every call, cached signature or not.
+    await revokeToken(
+      kv,
+      { userId: 'cached-user', jti: 'j-1' },
+      new Date(seconds(now) * 1000 + 600_000),
+      own.now(),
+    );
+    await expectRejected(verify(token), 'token_revoked');
+    expect(keyLookups).toBe(2);
+
+    // exp is now + 600 s, accepted up to 30 s later: checked again at 610 s, refused at 635 s.
+    const expiring = await signEs256(trusted.privateKey, 'k1', { sub: 'expiring-user' });
+    own.advance(610_000 - 61_000);
+    await verify(expiring);
+    expect(keyLookups).toBe(3);
+    own.advance(25_000);
+    await expectRejected(verify(expiring), 'token_expired');
+    expect(keyLookups).toBe(3);
   });
 
   it('accepts both HS256 (secret) and the JWKS algorithms when both are configured', async () => {

@@ -12,6 +12,7 @@ import { isStorableText } from '../schemas/primitives.js';
 import { apiKeyScopes, isUserRole, type UserIdentity } from './identity.js';
 import { isTokenRevoked, jwtClockToleranceSeconds } from './revocation.js';
 import { unauthorized } from './unauthorized.js';
+import { createVerifiedTokenCache } from './verified-tokens.js';
 
 /** Resolves the verification key of a token from its header (a JWKS, remote or local). */
 export type JwksKeyResolver = JWTVerifyGetKey;
@@ -58,22 +59,30 @@ export function createJwtVerifier(options: JwtVerifierOptions): JwtVerifier | un
     ...(audience ? { audience } : {}),
   };
   const now = options.now;
+  const verified = createVerifiedTokenCache(jwtClockToleranceSeconds);
 
   return async (token, onVerified) => {
+    const at = now ? now() : new Date();
+    const cached = verified.get(token, at.getTime());
+    if (cached === 'expired') throw unauthorized('token_expired');
     let payload: JWTPayload;
-    try {
-      const verifyOptions = now ? { ...baseOptions, currentDate: now() } : baseOptions;
-      ({ payload } = await jwtVerify(token, keys.key, verifyOptions));
-    } catch (error) {
-      throw unauthorized(
-        joseErrorCode(error) === 'ERR_JWT_EXPIRED' ? 'token_expired' : 'token_invalid',
-      );
+    if (cached) {
+      payload = cached;
+    } else {
+      try {
+        ({ payload } = await jwtVerify(token, keys.key, { ...baseOptions, currentDate: at }));
+      } catch (error) {
+        throw unauthorized(
+          joseErrorCode(error) === 'ERR_JWT_EXPIRED' ? 'token_expired' : 'token_invalid',
+        );
+      }
     }
     const identity = identityFromClaims(payload);
     const jti = payload.jti;
     if (jti !== undefined && (typeof jti !== 'string' || !isStorableText(jti))) {
       throw unauthorized('token_invalid');
     }
+    if (!cached) verified.set(token, payload, at.getTime());
     onVerified?.(identity);
     // Fails open: without Redis a verified, unexpired token is accepted (docs/security.md).
     const revoked = await degradeTo(
