@@ -11,16 +11,20 @@ export interface ChildRun {
 
 const running: ChildProcess[] = [];
 
-/** Starts `command args` with only PATH plus `env` (no inherited secrets or test settings). */
+/**
+ * Starts `command args` with only PATH plus `env` (no inherited secrets or test settings).
+ * `detached` makes the child lead its own process group, to signal it as a terminal does.
+ */
 export function startChild(
   command: string,
   args: readonly string[],
-  options: { cwd: string; env: Record<string, string> },
+  options: { cwd: string; env: Record<string, string>; detached?: boolean },
 ): ChildRun {
   const child = spawn(command, args, {
     cwd: options.cwd,
     env: { PATH: process.env.PATH ?? '', ...options.env },
     stdio: ['ignore', 'pipe', 'pipe'],
+    detached: options.detached ?? false,
   });
   running.push(child);
   let stdout = '';
