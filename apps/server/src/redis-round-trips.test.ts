@@ -1,28 +1,18 @@
 import { createUpstashStore } from '@aria/integrations';
-import {
-  redisRequirement,
-  serviceSuite,
-  startUpstashBridge,
-  type UpstashBridge,
-} from '@aria/integrations/testing';
+import { upstashBridgeSuite } from '@aria/integrations/testing';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from './testing/app.js';
 
 // Over Upstash's REST protocol every Redis round trip is an HTTP request, the largest cost of
 // a metered call in production. These tests count them on the real app through the bridge.
 
-const redis = redisRequirement();
-const services = serviceSuite({
-  skipReason: redis.skipReason,
-  start: () => startUpstashBridge({ redisUrl: redis.requireRedisUrl() }),
-  stop: (bridge: UpstashBridge) => bridge.close(),
-});
+const services = upstashBridgeSuite();
 
 describe('Redis round trips of one call (Upstash REST)', () => {
   let t: TestApp;
   beforeAll(async () => {
     await services.setup();
-    if (redis.skipReason !== undefined) return;
+    if (services.skipReason !== undefined) return;
     t = await createTestApp({}, { kv: createUpstashStore(services.current(), { retry: false }) });
   });
   afterAll(async () => {

@@ -21,12 +21,7 @@ import {
   type KeyValueStore,
   withKeyPrefix,
 } from '@aria/integrations';
-import {
-  redisRequirement,
-  serviceSuite,
-  startUpstashBridge,
-  type UpstashBridge,
-} from '@aria/integrations/testing';
+import { upstashBridgeSuite } from '@aria/integrations/testing';
 import { TRPCError } from '@trpc/server';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest';
@@ -88,12 +83,7 @@ interface Outcome<T> {
   readonly headers: Headers;
 }
 
-const redis = redisRequirement();
-const services = serviceSuite({
-  skipReason: redis.skipReason,
-  start: () => startUpstashBridge({ redisUrl: redis.requireRedisUrl() }),
-  stop: (bridge: UpstashBridge) => bridge.close(),
-});
+const services = upstashBridgeSuite();
 
 /** Waits until at least `marginMs` remain in the current clock minute (rate windows align). */
 async function awayFromMinuteEnd(marginMs = 8_000): Promise<void> {
@@ -118,7 +108,7 @@ describeOnDriver('postgres', 'metering through tRPC', (suite) => {
 
   beforeAll(async () => {
     await services.setup();
-    if (redis.skipReason !== undefined) return;
+    if (services.skipReason !== undefined) return;
     const bridge = services.current();
     const upstash = createUpstashStore(bridge, { retry: false });
     const prefix = `test:${randomUUID()}:`;

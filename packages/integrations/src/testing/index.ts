@@ -14,3 +14,4 @@ export {
   type UpstashBridge,
   type UpstashBridgeOptions,
 } from './upstash-bridge.js';
+export { upstashBridgeSuite } from './upstash-bridge-suite.js';
