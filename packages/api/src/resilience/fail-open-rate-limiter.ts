@@ -1,4 +1,4 @@
-import { tighter } from '@aria/integrations';
+import { bindingDecision } from '@aria/integrations';
 import type { RateLimitDecision, RateLimiter, RateLimitRule } from '../metering/types.js';
 import type { Degradation } from './degradation.js';
 
@@ -39,9 +39,7 @@ export function failOpenRateLimiter(
         degradation.report('rate_limit', error);
       }
       // As if each rule had let the call through: the tightest window paces the client.
-      const [first, ...rest] = rules.map(allowed);
-      if (first === undefined) throw new RangeError('limitEach needs at least one rule');
-      return rest.reduce<RateLimitDecision>((binding, next) => tighter(binding, next), first);
+      return bindingDecision(rules.map(allowed));
     },
     reset: (key, windows) => limiter.reset(key, windows),
   };

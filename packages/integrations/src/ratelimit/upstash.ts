@@ -1,6 +1,6 @@
 import { Ratelimit } from '@upstash/ratelimit';
 import type { Redis } from '@upstash/redis';
-import { tighter } from './each.js';
+import { bindingDecision } from './each.js';
 import { checkRule, windowedKey } from './rule.js';
 import type { RateLimitDecision, RateLimiter, RateLimitRule } from './types.js';
 
@@ -98,21 +98,18 @@ export function createUpstashRateLimiter(
       );
       if (counted === undefined)
         return { success: true, limit: 0, remaining: 0, reset: 0, degraded: true };
-      let binding: RateLimitDecision | undefined;
-      for (const [index, used] of counted.entries()) {
-        const window = windows[index];
-        if (window === undefined) throw new Error('Redis counted more windows than it was given');
-        const decision = {
-          success: used <= window.rule.limit,
-          limit: window.rule.limit,
-          remaining: Math.max(0, window.rule.limit - used),
-          reset: window.reset,
-        };
-        if (!decision.success) return decision;
-        binding = tighter(binding, decision);
-      }
-      if (binding === undefined) throw new Error('Redis counted no window');
-      return binding;
+      return bindingDecision(
+        counted.map((used, index) => {
+          const window = windows[index];
+          if (window === undefined) throw new Error('Redis counted more windows than it was given');
+          return {
+            success: used <= window.rule.limit,
+            limit: window.rule.limit,
+            remaining: Math.max(0, window.rule.limit - used),
+            reset: window.reset,
+          };
+        }),
+      );
     },
 
     async reset(key, windowSeconds) {
