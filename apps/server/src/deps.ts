@@ -28,8 +28,6 @@ export interface ServerDeps extends ApiDeps {
 }
 
 export interface CreateDepsOptions {
-  /** PGlite in memory instead of on disk (tests). */
-  readonly inMemoryDatabase?: boolean;
   /** Use this store instead of choosing one from Config (tests with a bridged Redis). */
   readonly kv?: ConfiguredKeyValueStore;
   readonly now?: () => Date;
@@ -51,8 +49,7 @@ export async function createDeps(
   options: CreateDepsOptions = {},
 ): Promise<ServerDeps> {
   const config = await withDevelopmentCredentials(loaded);
-  const database =
-    options.database ?? (await createDb(config, { inMemory: options.inMemoryDatabase ?? false }));
+  const database = options.database ?? (await createDb(config));
   const kv = options.kv ?? createKeyValueStore(config);
   const now = options.now ?? (() => new Date());
   const jwtSecret =

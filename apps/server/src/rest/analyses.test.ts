@@ -63,7 +63,7 @@ for (const driver of ['pglite', 'postgres'] as const) {
         JOBS_RETRY_DELAY_SECONDS: '1',
         JOBS_POLL_INTERVAL_MS: '500',
       };
-      const base = await createTestApp(env, { inMemoryDatabase: !database });
+      const base = await createTestApp(env);
       jobs = await startJobs({
         config: base.config,
         database: base.deps.database,

@@ -30,7 +30,7 @@ for (const driver of ['pglite', 'postgres'] as const) {
       database = driver === 'postgres' ? await createTestDatabase() : undefined;
       t = await createTestApp(
         { TRACKLIT_WEBHOOK_SECRET: secret, ...(database ? { DATABASE_URL: database.url } : {}) },
-        { now: () => new Date(clock * 1000), inMemoryDatabase: !database },
+        { now: () => new Date(clock * 1000) },
       );
       unconfigured = await createTestApp();
     }, 60_000);
