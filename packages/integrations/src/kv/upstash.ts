@@ -1,5 +1,6 @@
-import { Redis, type RedisConfigNodejs } from '@upstash/redis';
+import { Redis, type RedisConfigNodejs, type Requester } from '@upstash/redis';
 import type { IncrementOptions, KeyValueStore, SetOptions } from './types.js';
+import { createUpstashRequester } from './upstash-requester.js';
 import { checkInteger, checkPrefix, checkTtlSeconds, decodeJson, encodeJson } from './values.js';
 
 export interface UpstashConnection {
@@ -49,6 +50,25 @@ if ARGV[2] == '' then redis.call('SET', KEYS[1], text)
 else redis.call('SET', KEYS[1], text, 'EX', ARGV[2]) end
 return value`;
 
+/**
+ * `new Redis(requester)` takes no client options, so this subclass sets them. Commands sent
+ * in the same tick travel as one /pipeline request (e.g. the two revocation reads of a token
+ * check): over REST each round trip is an HTTP request.
+ */
+class RequesterRedis extends Redis {
+  constructor(requester: Requester, options: { automaticDeserialization: boolean }) {
+    super(requester);
+    this.opts = { automaticDeserialization: options.automaticDeserialization };
+    this.enableTelemetry = false;
+    this.enableAutoPipelining = true;
+    // biome-ignore lint/correctness/noConstructorReturn: the client's own constructor returns its auto-pipelining proxy the same way
+    return this.autoPipeline();
+  }
+}
+
+const redisOver = (requester: Requester, options: { automaticDeserialization: boolean }): Redis =>
+  new RequesterRedis(requester, options);
+
 export const defaultUpstashTimeoutMs = 1_000;
 const defaultRetry = { retries: 1, backoff: () => 50 } as const;
 
@@ -60,21 +80,16 @@ export function createUpstashStore(
   options: UpstashStoreOptions = {},
 ): UpstashStore {
   const timeoutMs = options.timeoutMs ?? defaultUpstashTimeoutMs;
-  const settings = {
+  const requester = createUpstashRequester({
     url: connection.url,
     token: connection.token,
-    enableTelemetry: false,
     retry: options.retry ?? defaultRetry,
-    // A function: the client then makes one signal per command and rethrows its abort.
-    signal: () => AbortSignal.timeout(timeoutMs),
-    // Commands sent in the same tick travel as one /pipeline request (e.g. the two
-    // revocation reads of a token check): over REST each round trip is an HTTP request.
-    enableAutoPipelining: true,
-  };
+    timeoutMs,
+  });
   // The store reads raw strings and parses JSON itself: the client's automatic
   // deserialisation would turn SCAN keys such as "123" or "true" into numbers and booleans.
-  const raw = new Redis({ ...settings, automaticDeserialization: false });
-  const redis = new Redis(settings);
+  const raw = redisOver(requester, { automaticDeserialization: false });
+  const redis = redisOver(requester, { automaticDeserialization: true });
   const incrementWithTtl = raw.createScript<number>(INCREMENT_WITH_TTL);
   const setMax = raw.createScript<number>(SET_MAX);
   const scanCount = options.scanCount ?? 100;
@@ -126,7 +141,8 @@ export function createUpstashStore(
       if (reply !== 'PONG') throw new Error(`KeyValueStore: unexpected PING reply ${reply}`);
     },
 
-    // HTTP only: there is no connection to release.
-    async close(): Promise<void> {},
+    async close(): Promise<void> {
+      requester.close();
+    },
   };
 }
