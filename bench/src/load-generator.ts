@@ -1,6 +1,8 @@
 // The load generator: a child process (own event loop, pinned to its own core when possible)
-// so that autocannon never competes with the servers for the same thread.
+// so that autocannon never competes with the servers for the same thread. A job with an
+// `overallRate` runs open-loop on a fixed schedule instead (constant-rate.ts).
 import autocannon, { type RequestSpec } from 'autocannon';
+import { runConstantRate } from './constant-rate.js';
 import {
   cpuShare,
   type FromLoadGenerator,
@@ -37,7 +39,6 @@ async function run(job: LoadJob): Promise<LoadResult> {
     duration: job.durationSeconds,
     timeout: job.timeoutSeconds,
     headers: job.headers,
-    ...(job.overallRate ? { overallRate: job.overallRate } : {}),
     // autocannon may never start a zero-length warm-up: leave it out instead.
     ...(job.warmupSeconds > 0
       ? { warmup: { connections: job.connections, duration: job.warmupSeconds } }
@@ -71,7 +72,14 @@ async function run(job: LoadJob): Promise<LoadResult> {
 
 process.on('message', (message: ToLoadGenerator) => {
   if (message.kind !== 'run') return;
-  run(message.job).then(
+  const { job } = message;
+  const running =
+    job.overallRate === undefined
+      ? run(job)
+      : runConstantRate({ ...job, overallRate: job.overallRate }, () =>
+          send({ kind: 'measuring' }),
+        );
+  running.then(
     (result) => send({ kind: 'result', result }),
     (error: unknown) =>
       send({ kind: 'failed', message: error instanceof Error ? error.message : String(error) }),

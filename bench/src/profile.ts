@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { buildServer } from '../../apps/server/build.js';
 import { createTestDatabase } from '../../packages/db/src/testing/test-database.js';
 import { startUpstashBridge } from '../../packages/integrations/src/testing/upstash-bridge.js';
-import { startLoadGenerator } from './load-runner.js';
+import { pinProcesses, startLoadGenerator } from './load-runner.js';
 import { provisionAthletes, provisionPool, type Secrets } from './pool.js';
 import { host, startAria } from './processes.js';
 import { settings } from './settings.js';
@@ -173,6 +173,8 @@ async function main(): Promise<void> {
         : undefined;
     const load = await startLoadGenerator();
     stops.push(async () => load.stop());
+    pinProcesses(settings.pin, load.pid).server(aria.pid);
+    const rate = Number(process.env.PROFILE_RATE ?? 0);
     const cpuAtStart = aria.cpuSeconds();
     const result = await load.run(
       {
@@ -180,6 +182,7 @@ async function main(): Promise<void> {
         headers: 'service' in target ? { 'x-api-key': secrets.internalApiKey } : {},
         ...(bearerTokens ? { bearerTokens } : {}),
         connections: settings.connections,
+        ...(rate > 0 ? { overallRate: rate } : {}),
         warmupSeconds: 0,
         durationSeconds: seconds,
         timeoutSeconds: 5,
@@ -193,7 +196,7 @@ async function main(): Promise<void> {
     console.log(
       `${targetName} on ${shapeName}: ${(result.responses / result.durationSeconds).toFixed(0)} req/s, ` +
         `${cpuMicros.toFixed(0)} µs of server CPU per response${profiling ? ' (profiling slows both)' : ''}, ` +
-        `non-2xx ${result.non2xx}\n`,
+        `p50 ${result.latencyP50Ms} ms, p99 ${result.latencyP99Ms} ms, non-2xx ${result.non2xx}\n`,
     );
     if (!profiling) return;
     const [file] = readdirSync(profileDir).filter((name) => name.endsWith('.cpuprofile'));
