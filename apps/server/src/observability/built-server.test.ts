@@ -270,11 +270,11 @@ describe.each([
         const search = spanNamed(spans, 'GET /v1/knowledge');
         expect(search.attributes['url.full']).toBe(`${baseUrl}/v1/knowledge`); // no query string
         if (target.driver === 'postgres') {
-          // Redis over the Upstash REST protocol is an outgoing fetch: undici client spans.
+          // Redis over the Upstash REST protocol is an outgoing HTTP request: a client span each.
           const redisCalls = spans.filter(
             (span) =>
               span.kind === 3 &&
-              span.scope.includes('undici') &&
+              span.attributes['http.request.method'] === 'POST' &&
               String(span.attributes['url.full']).startsWith(
                 targetEnv.UPSTASH_REDIS_REST_URL ?? '-',
               ),

@@ -84,9 +84,10 @@ export function tracingConfigured(telemetry: Config['telemetry']): boolean {
  * returns `undefined` and every span in the app stays a no-op.
  *
  * What produces spans: `@hono/otel` (one server span per HTTP request, W3C trace context
- * from the caller), `trpc-spans.ts` (tRPC procedures), `database.ts` (queries) and the
- * undici instrumentation (outgoing `fetch`, which is also how Redis is reached over the
- * Upstash REST protocol). All of them work from a bundle: none needs a module-load hook.
+ * from the caller), `trpc-spans.ts` (tRPC procedures), `database.ts` (queries), the
+ * undici instrumentation (outgoing `fetch`: OpenAI, Terra, TrackLit) and the
+ * Upstash requester's own client spans (Redis over the REST protocol, on `node:http`).
+ * All of them work from a bundle: none needs a module-load hook.
  */
 export function startTracing(config: Pick<Config, 'nodeEnv' | 'telemetry'>): Tracing | undefined {
   const { telemetry } = config;

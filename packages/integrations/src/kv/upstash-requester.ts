@@ -1,5 +1,6 @@
 import { Agent as HttpAgent, request as httpRequest, type IncomingMessage } from 'node:http';
 import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
+import { SpanKind, SpanStatusCode, trace } from '@opentelemetry/api';
 import {
   errors,
   type RedisConfigNodejs,
@@ -30,6 +31,8 @@ const abandonment = (name: 'TimeoutError' | 'AbortError', message: string): Erro
   Object.assign(new Error(message), { name });
 
 class NetworkError extends Error {}
+
+const tracer = trace.getTracer('aria-upstash');
 
 /**
  * The Upstash REST protocol over `node:http` keep-alive sockets, for `new Redis(requester)`.
@@ -108,13 +111,29 @@ export function createUpstashRequester(options: UpstashRequesterOptions): Upstas
     readonly text: string;
   }
 
+  /** One attempt: a POST on a keep-alive socket, traced as an HTTP client span. */
   const post = (
     path: string,
     headers: Record<string, string>,
     body: string,
     abandon: Abandon,
-  ): Promise<Answer> =>
-    new Promise<Answer>((resolve, reject) => {
+  ): Promise<Answer> => {
+    const span = tracer.startSpan('POST', {
+      kind: SpanKind.CLIENT,
+      attributes: {
+        'http.request.method': 'POST',
+        'url.full': `${base.origin}${path}`,
+        'server.address': base.hostname,
+        ...(base.port ? { 'server.port': Number(base.port) } : {}),
+      },
+    });
+    return new Promise<Answer>((resolve, reject) => {
+      const fail = (error: Error) => {
+        span.recordException(error);
+        span.setStatus({ code: SpanStatusCode.ERROR });
+        span.end();
+        reject(new NetworkError(error.message, { cause: error }));
+      };
       const outgoing = send(
         {
           protocol: base.protocol,
@@ -131,18 +150,21 @@ export function createUpstashRequester(options: UpstashRequesterOptions): Upstas
           incoming.on('data', (chunk: string) => {
             text += chunk;
           });
-          incoming.on('end', () =>
-            resolve({ status: incoming.statusCode ?? 0, headers: incoming.headers, text }),
-          );
-          incoming.on('error', (error) =>
-            reject(new NetworkError(error.message, { cause: error })),
-          );
+          incoming.on('end', () => {
+            const status = incoming.statusCode ?? 0;
+            span.setAttribute('http.response.status_code', status);
+            if (status >= 400) span.setStatus({ code: SpanStatusCode.ERROR });
+            span.end();
+            resolve({ status, headers: incoming.headers, text });
+          });
+          incoming.on('error', fail);
         },
       );
-      outgoing.on('error', (error) => reject(new NetworkError(error.message, { cause: error })));
+      outgoing.on('error', fail);
       abandon.onAbandon(() => outgoing.destroy());
       outgoing.end(body);
     });
+  };
 
   return requester;
 }
