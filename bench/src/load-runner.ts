@@ -97,11 +97,22 @@ export interface Pinning {
   readonly description: string;
   /** Pins a measured server to the server core (no-op when pinning is off). */
   server(pid: number): void;
+  /** Gives the local PostgreSQL and redis-server back the CPUs they had. */
+  release(): void;
 }
 
-/** Pins the generator and this process to one core and reserves the other for servers. */
+/**
+ * Pins the generator, this process (and with it the Redis bridge) and the local PostgreSQL
+ * and redis-server to one core, and reserves the other for the measured servers: in
+ * production the database and Redis run on other machines, and here their backends would
+ * otherwise take turns with the server on its core.
+ */
 export function pinProcesses(enabled: boolean, loadGeneratorPid: number): Pinning {
-  const off = (why: string): Pinning => ({ description: `off (${why})`, server: () => {} });
+  const off = (why: string): Pinning => ({
+    description: `off (${why})`,
+    server: () => {},
+    release: () => {},
+  });
   if (!enabled) return off('BENCH_PIN=0');
   try {
     const [serverCpu, loadCpu] = allowedCpus();
@@ -110,11 +121,71 @@ export function pinProcesses(enabled: boolean, loadGeneratorPid: number): Pinnin
     }
     pinTo(loadGeneratorPid, loadCpu);
     pinTo(process.pid, loadCpu);
+    const services = pinServices(loadCpu);
+    process.once('exit', services.release);
+    const moved = services.names.map((name) => `, ${name}`).join('');
     return {
-      description: `servers on CPU ${serverCpu}; load generator, bench and Redis bridge on CPU ${loadCpu}`,
+      description: `servers on CPU ${serverCpu}; load generator, bench, Redis bridge${moved} on CPU ${loadCpu}`,
       server: (pid) => pinTo(pid, serverCpu),
+      release: services.release,
     };
   } catch {
     return off('taskset unavailable');
+  }
+}
+
+/** Local PostgreSQL (postmaster and backends; new backends inherit) and redis-server. */
+function pinServices(cpu: number): { names: string[]; release(): void } {
+  const names: string[] = [];
+  const previous = new Map<number, string>();
+  for (const [command, name] of [
+    ['postgres', 'PostgreSQL'],
+    ['redis-server', 'redis-server'],
+  ] as const) {
+    let moved = false;
+    for (const pid of processesNamed(command)) {
+      try {
+        const mask = execFileSync('taskset', ['-p', String(pid)], { encoding: 'utf8' })
+          .split(':')
+          .pop()
+          ?.trim();
+        if (!mask) continue;
+        pinTo(pid, cpu);
+        previous.set(pid, mask);
+        moved = true;
+      } catch {
+        // Not ours to move (another user's), or it ended meanwhile.
+      }
+    }
+    if (moved) names.push(name);
+  }
+  let released = false;
+  return {
+    names,
+    release: () => {
+      if (released) return;
+      released = true;
+      for (const [pid, mask] of previous) {
+        try {
+          execFileSync('taskset', ['-a', '-p', mask, String(pid)], {
+            stdio: 'ignore',
+            timeout: 2_000,
+          });
+        } catch {
+          // A backend that has ended.
+        }
+      }
+    },
+  };
+}
+
+function processesNamed(command: string): number[] {
+  try {
+    return execFileSync('pgrep', ['-x', command], { encoding: 'utf8', timeout: 2_000 })
+      .split('\n')
+      .filter((line) => line.trim() !== '')
+      .map(Number);
+  } catch {
+    return []; // pgrep exits 1 when nothing matches
   }
 }

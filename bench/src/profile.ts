@@ -173,7 +173,9 @@ async function main(): Promise<void> {
         : undefined;
     const load = await startLoadGenerator();
     stops.push(async () => load.stop());
-    pinProcesses(settings.pin, load.pid).server(aria.pid);
+    const pinning = pinProcesses(settings.pin, load.pid);
+    stops.push(async () => pinning.release());
+    pinning.server(aria.pid);
     const rate = Number(process.env.PROFILE_RATE ?? 0);
     const cpuAtStart = aria.cpuSeconds();
     const result = await load.run(

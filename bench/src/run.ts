@@ -141,6 +141,7 @@ async function main(): Promise<number> {
     const load = await startLoadGenerator();
     stops.push(async () => load.stop());
     const pinning: Pinning = pinProcesses(settings.pin, load.pid);
+    stops.push(async () => pinning.release());
 
     const common = {
       NODE_ENV: 'production',
