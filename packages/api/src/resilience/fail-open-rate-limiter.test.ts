@@ -16,11 +16,15 @@ function limiterAnswering(answer: () => Promise<RateLimitDecision>): RateLimiter
 }
 
 describe('failOpenRateLimiter', () => {
-  const run = async (inner: RateLimiter) => {
+  const run = async (
+    inner: RateLimiter,
+    call: (limiter: RateLimiter) => Promise<RateLimitDecision> = (limiter) =>
+      limiter.limit('k', rule),
+  ) => {
     const degradation = createDegradation();
     const reported: DegradedUse[] = [];
     degradation.subscribe((use) => reported.push(use));
-    const decision = await failOpenRateLimiter(inner, degradation, () => at).limit('k', rule);
+    const decision = await call(failOpenRateLimiter(inner, degradation, () => at));
     return { decision, reported };
   };
   const allowed = { success: true, limit: 10, remaining: 10, reset: Date.UTC(2026, 5, 1, 12, 1) };
@@ -52,13 +56,8 @@ describe('failOpenRateLimiter', () => {
 
   describe('limitEach', () => {
     const hour = { limit: 50, windowSeconds: 3_600 };
-    const runEach = async (inner: RateLimiter) => {
-      const degradation = createDegradation();
-      const reported: DegradedUse[] = [];
-      degradation.subscribe((use) => reported.push(use));
-      const limiter = failOpenRateLimiter(inner, degradation, () => at);
-      return { decision: await limiter.limitEach('k', [rule, hour]), reported };
-    };
+    const runEach = (inner: RateLimiter) =>
+      run(inner, (limiter) => limiter.limitEach('k', [rule, hour]));
 
     it('passes a real refusal through', async () => {
       const refusal = { success: false, limit: 10, remaining: 0, reset: at + 30_000 };

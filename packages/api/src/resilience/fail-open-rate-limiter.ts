@@ -17,30 +17,26 @@ export function failOpenRateLimiter(
     const reset = (Math.floor(now() / windowMs) + 1) * windowMs;
     return { success: true, limit: rule.limit, remaining: rule.limit, reset };
   };
+  /** The limiter's decision when it made one; else the call allowed by every rule. */
+  const decideOrAllow = async (
+    decide: () => Promise<RateLimitDecision>,
+    rules: readonly RateLimitRule[],
+  ): Promise<RateLimitDecision> => {
+    try {
+      const decision = await decide();
+      if (!decision.degraded && rules.some((rule) => rule.limit === decision.limit)) {
+        return decision;
+      }
+      degradation.report('rate_limit', new Error('the rate limiter timed out'));
+    } catch (error) {
+      degradation.report('rate_limit', error);
+    }
+    // As if each rule had let the call through: the tightest window paces the client.
+    return bindingDecision(rules.map(allowed));
+  };
   return {
-    async limit(key, rule) {
-      try {
-        const decision = await limiter.limit(key, rule);
-        if (decision.limit === rule.limit) return decision;
-        degradation.report('rate_limit', new Error('the rate limiter timed out'));
-      } catch (error) {
-        degradation.report('rate_limit', error);
-      }
-      return allowed(rule);
-    },
-    async limitEach(key, rules) {
-      try {
-        const decision = await limiter.limitEach(key, rules);
-        if (rules.some((rule) => rule.limit === decision.limit) && !decision.degraded) {
-          return decision;
-        }
-        degradation.report('rate_limit', new Error('the rate limiter timed out'));
-      } catch (error) {
-        degradation.report('rate_limit', error);
-      }
-      // As if each rule had let the call through: the tightest window paces the client.
-      return bindingDecision(rules.map(allowed));
-    },
+    limit: (key, rule) => decideOrAllow(() => limiter.limit(key, rule), [rule]),
+    limitEach: (key, rules) => decideOrAllow(() => limiter.limitEach(key, rules), rules),
     reset: (key, windows) => limiter.reset(key, windows),
   };
 }
