@@ -176,7 +176,6 @@ async function main(): Promise<void> {
     const pinning = pinProcesses(settings.pin, load.pid);
     stops.push(async () => pinning.release());
     pinning.server(aria.pid);
-    const rate = Number(process.env.PROFILE_RATE ?? 0);
     const cpuAtStart = aria.cpuSeconds();
     const result = await load.run(
       {
@@ -184,7 +183,7 @@ async function main(): Promise<void> {
         headers: 'service' in target ? { 'x-api-key': secrets.internalApiKey } : {},
         ...(bearerTokens ? { bearerTokens } : {}),
         connections: settings.connections,
-        ...(rate > 0 ? { overallRate: rate } : {}),
+        ...(settings.profileRate > 0 ? { overallRate: settings.profileRate } : {}),
         warmupSeconds: 0,
         durationSeconds: seconds,
         timeoutSeconds: 5,

@@ -22,6 +22,8 @@ export const settings = {
   warmupSeconds,
   durationSeconds,
   constantRate: smoke ? 100 : numberFromEnv('BENCH_RATE', 500, 10, 10_000),
+  /** `pnpm bench:profile` only: a constant rate instead of as fast as the server answers (0). */
+  profileRate: numberFromEnv('PROFILE_RATE', 0, 0, 10_000),
   pin: process.env.BENCH_PIN !== '0' && !smoke,
   logLevel: process.env.BENCH_LOG_LEVEL ?? 'info',
   databaseUrl:
