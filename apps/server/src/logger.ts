@@ -27,7 +27,7 @@ export function createLogger(
 }
 
 /** How often lines that have not filled a batch are written anyway. */
-export const logFlushIntervalMs = 200;
+const logFlushIntervalMs = 200;
 
 /**
  * Stdout in batches of at least 4 kB, or what has gathered every `logFlushIntervalMs`: at a
