@@ -144,6 +144,16 @@ describe('/v1/admin operator tools', () => {
     );
   });
 
+  it('refuses a token id PostgreSQL could not store in the audit log, and keeps nothing', async () => {
+    const headers = await asAdmin();
+    const body = { userId: 'someone', jti: 'jti\u0000', expiresAt: new Date().toISOString() };
+    await expectProblem(
+      await rest(t, 'post', '/v1/admin/tokens/revoke', { headers, body }),
+      400,
+      'BAD_REQUEST',
+    );
+  });
+
   it('clears caches, revokes one token, and writes both to the audit log', async () => {
     const headers = await asAdmin();
     await expectJson(await rest(t, 'post', '/v1/admin/caches/clear', { headers }), 200);

@@ -205,6 +205,28 @@ for (const driver of ['pglite', 'postgres'] as const) {
       expect(await findAthlete(t.deps.db, 'tl-x')).toBeUndefined();
     });
 
+    it('parks text PostgreSQL cannot store (NUL, lone surrogates, year 0) instead of failing', async () => {
+      const unstorable = [
+        event('user.updated', { userId: 'tl-nul', name: 'Ada\u0000' }),
+        event('user.updated', { userId: 'tl-nul\u0000' }),
+        event('training.completed', {
+          userId: 'tl-nul',
+          sessionId: 's\uD800',
+          date: '2026-12-01',
+          type: 'speed',
+        }),
+        event('training.completed', {
+          userId: 'tl-nul',
+          sessionId: 's',
+          date: '0000-01-01',
+          type: 'speed',
+        }),
+        'not json, with a NUL: \u0000',
+      ];
+      for (const body of unstorable) expect(await outcomeOf(await deliver(body))).toBe('parked');
+      expect(await findAthlete(t.deps.db, 'tl-nul')).toBeUndefined();
+    });
+
     it('answers 503 NOT_CONFIGURED without TRACKLIT_WEBHOOK_SECRET', async () => {
       const body = event('user.updated', { userId: 'tl-y' });
       await expectProblem(await deliver(body, { app: unconfigured }), 503, 'NOT_CONFIGURED');

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { userIdSchema } from './common.js';
+import { text } from './primitives.js';
 
 const adminPage = {
   limit: z.number().int().min(1).max(100).default(50),
@@ -13,7 +14,7 @@ export const replayDeadJobSchema = z.object({ id: z.uuid() });
 export const adminAthleteSchema = z.object({ athleteId: userIdSchema });
 export const revokeTokenSchema = z.object({
   userId: userIdSchema,
-  jti: z.string().trim().min(1).max(255),
+  jti: text().trim().min(1).max(255),
   /** The token's `exp`: the revocation is kept until then. */
   expiresAt: z.iso.datetime({ offset: true }),
 });
