@@ -5,7 +5,7 @@ import {
   failOpenRateLimiter,
 } from '@aria/api';
 import type { Config } from '@aria/config';
-import { createDb, type DatabaseHandle } from '@aria/db';
+import { cacheTierRows, createDb, type DatabaseHandle } from '@aria/db';
 import {
   type ConfiguredKeyValueStore,
   createAiProvider,
@@ -56,6 +56,7 @@ export async function createDeps(
     config.auth.jwtSecret ??
     (config.nodeEnv === 'development' ? await developmentJwtSecret(config.dataDir) : undefined);
   const db = database.db;
+  cacheTierRows(db, { ttlMs: config.server.tierCacheTtlMs });
   // Policies for a Redis outage: see docs/security.md. createApp logs and counts each step.
   const degradation = createDegradation();
   const nowMs = () => now().getTime();

@@ -17,6 +17,8 @@ export interface Config {
     /** The most calls a tRPC batch may carry; a longer one is refused before any call runs. */
     readonly trpcMaxBatchSize: number;
     readonly healthCheckTimeoutMs: number;
+    /** See TIER_CACHE_TTL_MS. */
+    readonly tierCacheTtlMs: number;
     /** Apply pending migrations when the server starts (off where a migration job runs). */
     readonly migrateOnStart: boolean;
   };
@@ -139,6 +141,7 @@ export function toConfig(env: Env): Config {
       shutdownDrainMs: env.SHUTDOWN_DRAIN_MS,
       trpcMaxBatchSize: env.TRPC_MAX_BATCH_SIZE,
       healthCheckTimeoutMs: env.HEALTH_CHECK_TIMEOUT_MS,
+      tierCacheTtlMs: env.TIER_CACHE_TTL_MS,
       migrateOnStart: env.MIGRATE_ON_START,
     },
     logLevel: env.LOG_LEVEL,

@@ -54,6 +54,11 @@ export const envSchema = z.object({
   /** The most calls one tRPC batch request may carry. */
   TRPC_MAX_BATCH_SIZE: integer(10, 1, 100),
   HEALTH_CHECK_TIMEOUT_MS: integer(2_000, 50, 60_000),
+  /**
+   * How long an instance reuses an athlete's tier row it read (0: never). Its own writes show
+   * at once; another instance's show within this bound.
+   */
+  TIER_CACHE_TTL_MS: integer(2_000, 0, 60_000),
 
   DATABASE_URL: optionalString.pipe(
     z

@@ -1,14 +1,13 @@
-import { subscriptions, usageFor } from '@aria/db';
+import { usageFor } from '@aria/db';
 import {
   type ChatCompletionsServer,
   startChatCompletionsServer,
   testAnswer,
 } from '@aria/integrations/ai-testing';
-import { eq } from 'drizzle-orm';
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import { type RunningServer, startHttpServer } from '../http-server.js';
 import { createTestApp } from '../testing/app.js';
-import { asUser, expectJson, expectProblem, rest } from '../testing/rest.js';
+import { asUser, expectJson, expectProblem, putOnTier, rest } from '../testing/rest.js';
 
 const fake: ChatCompletionsServer = await startChatCompletionsServer();
 const builtin = await createTestApp();
@@ -138,10 +137,7 @@ describe('POST /v1/coaching/ask/media', () => {
   it('reads a multipart image with a vision-capable provider (over 1 MB too)', async () => {
     const headers = await asUser(openai, 'rest-media');
     await rest(openai, 'get', '/v1/athletes/me', { headers });
-    await openai.deps.db
-      .update(subscriptions)
-      .set({ tier: 'star' })
-      .where(eq(subscriptions.athleteId, 'rest-media'));
+    await putOnTier(openai, 'rest-media', 'star');
     const big = new Uint8Array(2 * 1024 * 1024);
     big.set(pngBytes);
     const response = await openai.app.request('/v1/coaching/ask/media', {

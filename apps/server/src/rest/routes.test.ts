@@ -1,11 +1,10 @@
 import { loadConfig } from '@aria/config';
-import { markOutboxEventFailed, recordOutboxEvent, subscriptions } from '@aria/db';
+import { markOutboxEventFailed, recordOutboxEvent } from '@aria/db';
 import { openEmbeddedTestDatabase } from '@aria/db/testing';
 import { startChatCompletionsServer } from '@aria/integrations/ai-testing';
 import { startFakeStripe, startFakeTerra } from '@aria/integrations/testing';
 import { silentLogger, startJobs } from '@aria/jobs';
 import type { z } from '@hono/zod-openapi';
-import { eq } from 'drizzle-orm';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../testing/app.js';
 import {
@@ -15,6 +14,7 @@ import {
   type CallerHeaders,
   createArticle,
   createAthlete,
+  putOnTier,
   rest,
 } from '../testing/rest.js';
 import { deliverStripeEvent } from '../testing/stripe.js';
@@ -95,10 +95,7 @@ const isoDay = (offsetDays = 0) =>
 async function starAthlete(t: TestApp, id: string): Promise<CallerHeaders> {
   const headers = await asUser(t, id);
   expect((await rest(t, 'get', '/v1/athletes/me', { headers })).status).toBe(200);
-  await t.deps.db
-    .update(subscriptions)
-    .set({ tier: 'star' })
-    .where(eq(subscriptions.athleteId, id));
+  await putOnTier(t, id, 'star');
   return headers;
 }
 
@@ -229,10 +226,7 @@ const scenarios: Record<string, ScenarioBuilder> = {
   'coaching.askMedia': async (t) => {
     const headers = await asUser(t, 'walk-ask-media');
     await rest(t, 'get', '/v1/athletes/me', { headers });
-    await t.deps.db
-      .update(subscriptions)
-      .set({ tier: 'pro' })
-      .where(eq(subscriptions.athleteId, 'walk-ask-media'));
+    await putOnTier(t, 'walk-ask-media', 'pro');
     return { url: '/v1/coaching/ask/media', headers, form: imageForm() };
   },
   'coaching.analyzeMedia': async (t) => ({

@@ -1,5 +1,5 @@
 import type { UserRole } from '@aria/api';
-import { type SubscriptionTier, subscriptions } from '@aria/db';
+import { forgetTierRow, type SubscriptionTier, subscriptions } from '@aria/db';
 import { eq } from 'drizzle-orm';
 import { expect } from 'vitest';
 import type { TestApp } from './app.js';
@@ -99,6 +99,16 @@ export async function createArticle(t: TestApp, title = sampleArticle.title): Pr
   return body.id;
 }
 
+/**
+ * Puts an existing athlete on `tier` by writing the table directly, as an operator would,
+ * then tells the app (which keeps tier rows briefly; an operator's write shows within
+ * TIER_CACHE_TTL_MS).
+ */
+export async function putOnTier(t: TestApp, id: string, tier: SubscriptionTier): Promise<void> {
+  await t.deps.db.update(subscriptions).set({ tier }).where(eq(subscriptions.athleteId, id));
+  forgetTierRow(t.deps.db, id);
+}
+
 /** An athlete provisioned by its first call, then put on `tier` directly in the database. */
 export async function athleteOnTier(
   t: TestApp,
@@ -107,6 +117,6 @@ export async function athleteOnTier(
 ): Promise<CallerHeaders> {
   const headers = await asUser(t, id);
   expect((await rest(t, 'get', '/v1/athletes/me', { headers })).status).toBe(200);
-  await t.deps.db.update(subscriptions).set({ tier }).where(eq(subscriptions.athleteId, id));
+  await putOnTier(t, id, tier);
   return headers;
 }

@@ -1,5 +1,5 @@
 import { AppError } from '@aria/core';
-import { parkWebhook, recordWebhookEvent } from '@aria/db';
+import { forgetTierRow, parkWebhook, recordWebhookEvent } from '@aria/db';
 import { verifySignature } from '@aria/webhooks';
 import type { z } from 'zod';
 import { forgetAthlete } from '../auth/provision.js';
@@ -117,6 +117,8 @@ export async function handleTrackLitWebhook(
     if (!(await recordWebhookEvent(tx, 'tracklit', eventId))) return 'duplicate' as const;
     return handler.apply({ db: tx }, envelope.data);
   });
+  // Its transaction may have changed the athlete's tier or time zone, and is now committed.
+  forgetTierRow(deps.db, envelope.data.data.userId);
   if (type === 'user.deleted' && outcome === 'applied') {
     await forgetAthlete(deps, envelope.data.data.userId);
   }

@@ -9,6 +9,7 @@ import { trainingPlans, trainingSessions } from '../schema/training.js';
 import { dailyMetrics, wearableConnections } from '../schema/wearables.js';
 import { preparedPer } from './prepared.js';
 import { calendarMonthStart } from './subscriptions.js';
+import { thenForgetTierRow } from './tier-cache.js';
 
 export type AthleteProfileChanges = Partial<Omit<NewAthlete, 'id' | 'createdAt' | 'updatedAt'>>;
 
@@ -59,11 +60,16 @@ export async function updateAthleteProfile(
   id: string,
   changes: AthleteProfileChanges,
 ): Promise<Athlete | undefined> {
-  const [row] = await db
-    .update(athletes)
-    .set({ ...changes, updatedAt: new Date() })
-    .where(eq(athletes.id, id))
-    .returning();
+  // The time zone is part of the tier row (it places the quota's month and day).
+  const [row] = await thenForgetTierRow(
+    db,
+    id,
+    db
+      .update(athletes)
+      .set({ ...changes, updatedAt: new Date() })
+      .where(eq(athletes.id, id))
+      .returning(),
+  );
   return row;
 }
 
@@ -79,7 +85,7 @@ export async function eraseAthlete(
   at: Date = new Date(),
 ): Promise<boolean> {
   const keep = calendarMonthStart(at);
-  return db.transaction(async (tx) => {
+  const erased = db.transaction(async (tx) => {
     await tx.delete(coachAthleteLinks).where(eq(coachAthleteLinks.coachId, id));
     const deleted = await tx
       .delete(athletes)
@@ -91,6 +97,7 @@ export async function eraseAthlete(
     }
     return true;
   });
+  return thenForgetTierRow(db, id, erased);
 }
 
 /** Everything stored about one athlete, for a data export (secrets such as key hashes left out). */

@@ -4,6 +4,7 @@ import { athletes } from '../schema/athletes.js';
 import { dailyUsage, type Subscription, subscriptions } from '../schema/billing.js';
 import type { SubscriptionTier, UsageKind } from '../schema/enums.js';
 import { recordOutboxEvent } from './outbox.js';
+import { thenForgetTierRow } from './tier-cache.js';
 import { recordWebhookEvent } from './webhook-events.js';
 
 /** What Stripe says about an athlete's subscription, as stored in `subscriptions`. */
@@ -55,7 +56,7 @@ export async function applyStripeEvent(
   effect: StripeEventEffect,
 ): Promise<StripeEventOutcome> {
   const { athleteId, state } = effect;
-  return db
+  const applied: Promise<StripeEventOutcome> = db
     .transaction(async (tx): Promise<StripeEventOutcome> => {
       if (!(await recordWebhookEvent(tx, 'stripe', effect.eventId))) return 'duplicate';
       const [athlete] = await tx
@@ -84,6 +85,7 @@ export async function applyStripeEvent(
       if (error instanceof SecondSubscription) return 'second_subscription';
       throw error;
     });
+  return thenForgetTierRow(db, athleteId, applied);
 }
 
 /**
@@ -96,7 +98,11 @@ export async function withSubscriptionLocked<T>(
   athleteId: string,
   work: (tx: AriaTransaction, row: Subscription) => Promise<T>,
 ): Promise<T> {
-  return db.transaction(async (tx) => work(tx, await lockSubscriptionRow(tx, athleteId)));
+  return thenForgetTierRow(
+    db,
+    athleteId,
+    db.transaction(async (tx) => work(tx, await lockSubscriptionRow(tx, athleteId))),
+  );
 }
 
 /** The athlete's subscription row (created free if missing), locked until the transaction ends. */
@@ -132,16 +138,20 @@ export async function saveStripeSubscription(
   athleteId: string,
   state: StripeSubscriptionState,
 ): Promise<Subscription | undefined> {
-  const [row] = await db
-    .update(subscriptions)
-    .set(state)
-    .where(
-      and(
-        eq(subscriptions.athleteId, athleteId),
-        eq(subscriptions.stripeSubscriptionId, state.stripeSubscriptionId),
-      ),
-    )
-    .returning();
+  const [row] = await thenForgetTierRow(
+    db,
+    athleteId,
+    db
+      .update(subscriptions)
+      .set(state)
+      .where(
+        and(
+          eq(subscriptions.athleteId, athleteId),
+          eq(subscriptions.stripeSubscriptionId, state.stripeSubscriptionId),
+        ),
+      )
+      .returning(),
+  );
   return row;
 }
 
@@ -207,7 +217,7 @@ export async function setTierDirectly(
   tier: SubscriptionTier,
   source: Exclude<TierSource, 'stripe'> = 'direct',
 ): Promise<SetTierOutcome> {
-  return db.transaction(async (tx) => {
+  const outcome = db.transaction(async (tx): Promise<SetTierOutcome> => {
     await tx.insert(subscriptions).values({ athleteId }).onConflictDoNothing();
     const [current] = await tx
       .select()
@@ -236,6 +246,7 @@ export async function setTierDirectly(
     }
     return { kind: 'set', subscription: updated };
   });
+  return thenForgetTierRow(db, athleteId, outcome);
 }
 
 export interface DailyUsageRow {

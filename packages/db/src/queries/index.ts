@@ -10,6 +10,7 @@ export * from './outbox.js';
 export * from './parked-webhooks.js';
 export * from './plans.js';
 export * from './subscriptions.js';
+export { cacheTierRows, forgetTierRow, type TierRowCacheOptions } from './tier-cache.js';
 export * from './training.js';
 export * from './usage.js';
 export * from './wearables.js';

@@ -4,6 +4,7 @@ import { athletes } from '../schema/athletes.js';
 import { type Subscription, subscriptions } from '../schema/billing.js';
 import type { SubscriptionTier } from '../schema/enums.js';
 import { preparedPer } from './prepared.js';
+import { readTierRow } from './tier-cache.js';
 
 /** The tier an athlete's limits come from, and the first day of its current quota period. */
 export interface TierPeriod {
@@ -76,7 +77,10 @@ async function readQuotaPeriod(
   athleteId: string,
   at: Date,
 ): Promise<{ exists: boolean; period: QuotaPeriod }> {
-  const [row] = await quotaPeriodStatement(db).execute({ athleteId });
+  const row = await readTierRow(db, athleteId, async () => {
+    const [found] = await quotaPeriodStatement(db).execute({ athleteId });
+    return found;
+  });
   const subscription =
     row?.tier == null
       ? undefined
