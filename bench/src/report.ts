@@ -13,6 +13,18 @@ export interface Row {
   readonly readsDatabase?: boolean;
   readonly baseline?: boolean;
   readonly constantRate?: number;
+  /** Measured in alternation with this anchor; its ratio is to that anchor's rate. */
+  readonly pairedWith?: { readonly anchor: 'bare' | 'pg'; readonly requestsPerSecond: number };
+}
+
+export function ratioToBare(row: Row, bareRps: number): number {
+  const paired = row.pairedWith?.anchor === 'bare' ? row.pairedWith.requestsPerSecond : undefined;
+  return row.requestsPerSecond / (paired ?? bareRps);
+}
+
+export function ratioToPgAnchor(row: Row, anchorDbRps: number): number {
+  const paired = row.pairedWith?.anchor === 'pg' ? row.pairedWith.requestsPerSecond : undefined;
+  return row.requestsPerSecond / (paired ?? anchorDbRps);
 }
 
 export interface Target {
@@ -28,19 +40,20 @@ function wholeMs(value: number): string {
 
 export function table(rows: readonly Row[], bareRps: number, anchorDbRps: number): string {
   const percent = (share: number) => `${Math.round(share * 100)}%`;
-  const header = ['target', 'server', 'req/s', 'p50 ms', 'p99 ms', 'non-2xx', 'errors', 'srv CPU'];
-  header.push('× bare', '× pg anchor');
+  const header = ['target', 'server', 'req/s', 'beside', 'p50 ms', 'p99 ms', 'non-2xx'];
+  header.push('errors', 'srv CPU', '× bare', '× pg anchor');
   const cells = rows.map((row) => [
     row.constantRate ? `${row.name} @ ${row.constantRate}/s` : row.name,
     row.server,
     row.requestsPerSecond.toFixed(0),
+    row.pairedWith ? row.pairedWith.requestsPerSecond.toFixed(0) : '',
     wholeMs(row.result.latencyP50Ms),
     wholeMs(row.result.latencyP99Ms),
     String(row.result.non2xx),
     String(row.result.errors + row.result.timeouts),
     percent(row.serverCpu),
-    row.constantRate ? '' : (row.requestsPerSecond / bareRps).toFixed(3),
-    row.readsDatabase && !row.constantRate ? (row.requestsPerSecond / anchorDbRps).toFixed(3) : '',
+    row.constantRate || row.pairedWith?.anchor === 'pg' ? '' : ratioToBare(row, bareRps).toFixed(3),
+    row.readsDatabase && !row.constantRate ? ratioToPgAnchor(row, anchorDbRps).toFixed(3) : '',
   ]);
   const widths = header.map((h, i) => Math.max(h.length, ...cells.map((c) => c[i]?.length ?? 0)));
   const line = (c: readonly string[]) =>

@@ -14,13 +14,21 @@ function numberFromEnv(name: string, fallback: number, min: number, max: number)
 const smoke = process.env.BENCH_SMOKE === '1';
 const warmupSeconds = smoke ? 0 : numberFromEnv('BENCH_WARMUP', 2, 0, 10);
 const durationSeconds = smoke ? 1 : numberFromEnv('BENCH_DURATION', 8, 1, 30);
-const measuredRuns = 14;
+/** Paired rows: short runs of the row and its anchor, alternated (see `measurePaired`). */
+const pairRounds = smoke ? 1 : numberFromEnv('BENCH_PAIR_ROUNDS', 2, 1, 10);
+const pairWarmupSeconds = smoke ? 0 : 0.5;
+const pairSeconds = smoke ? 1 : numberFromEnv('BENCH_PAIR_SECONDS', 2, 1, 30);
+const measuredRuns = 5;
+const pairedRows = 9;
 
 export const settings = {
   smoke,
   connections: numberFromEnv('BENCH_CONNECTIONS', 10, 1, 200),
   warmupSeconds,
   durationSeconds,
+  pairRounds,
+  pairWarmupSeconds,
+  pairSeconds,
   constantRate: smoke ? 100 : numberFromEnv('BENCH_RATE', 500, 10, 10_000),
   /** `pnpm bench:profile` only: a constant rate instead of as fast as the server answers (0). */
   profileRate: numberFromEnv('PROFILE_RATE', 0, 0, 10_000),
@@ -34,5 +42,8 @@ export const settings = {
   record: process.argv.includes('--record'),
   command: `pnpm bench${process.argv.includes('--record') ? ' --record' : ''}`,
   /** A hard bound on the whole run: build, start-ups, pools, then each measured run. */
-  budgetSeconds: 120 + measuredRuns * (warmupSeconds + durationSeconds + 6),
+  budgetSeconds:
+    120 +
+    measuredRuns * (warmupSeconds + durationSeconds + 6) +
+    pairedRows * (warmupSeconds + 3 + pairRounds * 4 * (pairWarmupSeconds + pairSeconds + 3)),
 };
