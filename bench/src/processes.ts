@@ -44,7 +44,9 @@ async function waitUntilReady(
   while (Date.now() < deadline) {
     if (child.exitCode !== null) break;
     try {
-      const response = await fetch(url, { signal: AbortSignal.timeout(1_000) });
+      // A slow start (under valgrind) answers slowly too.
+      const attemptMs = timeoutMs > 60_000 ? 10_000 : 1_000;
+      const response = await fetch(url, { signal: AbortSignal.timeout(attemptMs) });
       if (response.ok) return;
     } catch {
       // not listening yet
@@ -75,6 +77,8 @@ interface StartOptions {
   /** Where the process's output is written (`<name>.log`). */
   readonly logDir: string;
   readonly timeoutMs?: number;
+  /** A command the process runs under (e.g. valgrind and its flags); none by default. */
+  readonly wrapper?: readonly string[];
 }
 
 async function startProcess(options: StartOptions): Promise<BenchProcess> {
@@ -83,7 +87,12 @@ async function startProcess(options: StartOptions): Promise<BenchProcess> {
   const log = openSync(logFile, 'w');
   const startedAt = performance.now();
   // Output goes to a file: the bench process must not spend its CPU reading the request log.
-  const child = spawn(options.command, options.args, {
+  const [wrapperCommand, ...wrapperArgs] = options.wrapper ?? [];
+  const [command, args] =
+    wrapperCommand === undefined
+      ? [options.command, options.args]
+      : [wrapperCommand, [...wrapperArgs, options.command, ...options.args]];
+  const child = spawn(command, args, {
     cwd: options.cwd,
     env: { PATH: process.env.PATH ?? '', ...options.env, PORT: String(port), HOST: host },
     stdio: ['ignore', log, log],
@@ -128,7 +137,11 @@ async function startProcess(options: StartOptions): Promise<BenchProcess> {
 }
 
 /** The anchors (see anchors-server.ts), reading `databaseUrl` for the postgres.js anchor. */
-export function startAnchors(workDir: string, databaseUrl: string): Promise<BenchProcess> {
+export function startAnchors(
+  workDir: string,
+  databaseUrl: string,
+  wrapper: readonly string[] = [],
+): Promise<BenchProcess> {
   const script = fileURLToPath(new URL('./anchors-server.ts', import.meta.url));
   return startProcess({
     name: 'anchors',
@@ -139,6 +152,7 @@ export function startAnchors(workDir: string, databaseUrl: string): Promise<Benc
     // tsx is resolved from the bench package.
     cwd: fileURLToPath(new URL('..', import.meta.url)),
     logDir: workDir,
+    ...wrapped(wrapper),
   });
 }
 
@@ -149,6 +163,7 @@ export function startAria(
   workDir: string,
   env: Record<string, string>,
   nodeArgs: readonly string[] = [],
+  wrapper: readonly string[] = [],
 ): Promise<BenchProcess> {
   return startProcess({
     name,
@@ -158,5 +173,11 @@ export function startAria(
     readyPath: '/health/ready',
     cwd: workDir,
     logDir: workDir,
+    ...wrapped(wrapper),
   });
+}
+
+/** Under a wrapper (valgrind runs code tens of times slower) start-up may take minutes. */
+function wrapped(wrapper: readonly string[]): Pick<StartOptions, 'wrapper' | 'timeoutMs'> {
+  return wrapper.length === 0 ? {} : { wrapper, timeoutMs: 600_000 };
 }

@@ -1,0 +1,248 @@
+// `pnpm bench:instructions [pg+memory|prod]`: what one request costs in CPU
+// instructions, counted by valgrind's callgrind in the server process, for the anchors and
+// Aria's rows. Unlike req/s, a count does not move when this machine speeds up or slows
+// down: the same build gives the same count to a fraction of a percent, so a change of a few
+// percent shows. It counts user space only (the kernel's socket work is left out) and runs
+// the code about fifty times slower, so it complements the bench; it does not replace it.
+import { execFileSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import http from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { buildServer } from '../../apps/server/build.js';
+import { createTestDatabase } from '../../packages/db/src/testing/test-database.js';
+import { startUpstashBridge } from '../../packages/integrations/src/testing/upstash-bridge.js';
+import { provisionAthletes, provisionPool, type Secrets } from './pool.js';
+import { type BenchProcess, host, startAnchors, startAria } from './processes.js';
+import { settings } from './settings.js';
+
+const secrets: Secrets = {
+  jwtSecret: randomBytes(32).toString('hex'),
+  internalApiKey: randomBytes(24).toString('hex'),
+};
+const runId = randomBytes(4).toString('hex');
+const serviceAthleteId = `instr-${runId}-service`;
+const serviceInput = encodeURIComponent(JSON.stringify({ json: { athleteId: serviceAthleteId } }));
+
+const shapes = ['pg+memory', 'prod'] as const;
+type Shape = (typeof shapes)[number];
+
+interface Row {
+  readonly name: string;
+  readonly server: 'anchors' | 'aria';
+  readonly path: string;
+  readonly headers?: Record<string, string>;
+  readonly metered?: boolean;
+  /** Which anchor its ratio divides by. */
+  readonly anchor?: 'bare' | 'pg';
+}
+
+const rows: readonly Row[] = [
+  { name: 'bare Hono route (c.json)', server: 'anchors', path: '/bare' },
+  { name: 'stock tRPC query (fetchRequestHandler)', server: 'anchors', path: '/trpc/tiers' },
+  {
+    name: 'Hono + postgres.js, one athlete row',
+    server: 'anchors',
+    path: `/pg/athlete?id=${serviceAthleteId}`,
+  },
+  { name: 'GET /health/live', server: 'aria', path: '/health/live', anchor: 'bare' },
+  { name: 'GET /trpc/billing.tiers', server: 'aria', path: '/trpc/billing.tiers', anchor: 'bare' },
+  { name: 'GET /v1/tiers', server: 'aria', path: '/v1/tiers', anchor: 'bare' },
+  {
+    name: 'athletes.get, service key',
+    server: 'aria',
+    path: `/trpc/athletes.get?input=${serviceInput}`,
+    headers: { 'x-api-key': secrets.internalApiKey },
+    anchor: 'pg',
+  },
+  {
+    name: 'athletes.get, JWT, metered',
+    server: 'aria',
+    path: '/trpc/athletes.get',
+    metered: true,
+    anchor: 'pg',
+  },
+];
+
+function count(name: string, fallback: number, min = 100, max = 100_000): number {
+  const value = Number(process.env[name] ?? fallback);
+  if (!Number.isInteger(value) || value < min || value > max) {
+    throw new Error(`${name} must be a whole number from ${min} to ${max}`);
+  }
+  return value;
+}
+/** Requests before counting: enough for V8 to have compiled the path's hot code. */
+const warmup = count('INSTR_WARMUP', 5_000);
+/** Requests per count; each row is counted `rounds` times. */
+const requests = count('INSTR_REQUESTS', 2_000);
+/**
+ * Counts per row. Work that is not the request's (a major GC, a late compilation) lands in
+ * one count now and then and only ever adds, so the smallest count is the request's cost.
+ */
+const rounds = count('INSTR_ROUNDS', 3, 1, 20);
+
+/** One request at a time over one keep-alive connection; `tokens` rotate as bearer tokens. */
+async function drive(
+  port: number,
+  row: Row,
+  n: number,
+  tokens: readonly string[] | undefined,
+): Promise<void> {
+  const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+  try {
+    for (let i = 0; i < n; i += 1) {
+      const token = tokens?.[i % tokens.length];
+      const headers = { ...row.headers, ...(token ? { authorization: `Bearer ${token}` } : {}) };
+      const status = await new Promise<number>((resolve, reject) => {
+        http
+          .get({ host, port, path: row.path, agent, headers }, (response) => {
+            response.resume();
+            response.on('end', () => resolve(response.statusCode ?? 0));
+          })
+          .on('error', reject);
+      });
+      if (status < 200 || status > 299) throw new Error(`${row.name} answered ${status}`);
+    }
+  } finally {
+    agent.destroy();
+  }
+}
+
+/** Callgrind under one server: zero its counters, run `work`, dump, read the total. */
+function callgrindOf(server: BenchProcess, outDir: string) {
+  const control = (flag: string) =>
+    execFileSync('callgrind_control', [flag, String(server.pid)], {
+      stdio: ['ignore', 'ignore', 'pipe'],
+      // valgrind names its control pipe after USER and HOST: the server has no USER, and
+      // HOST is its listening address.
+      env: { PATH: process.env.PATH ?? '', HOST: host },
+    });
+  const dumps = () =>
+    readdirSync(outDir)
+      .filter((name) => name.startsWith(`${server.name}.`) && /\.out\.\d+$/.test(name))
+      .map((name) => join(outDir, name));
+  return async (work: () => Promise<void>): Promise<number> => {
+    control('--zero');
+    await work();
+    const before = new Set(dumps());
+    control('--dump');
+    for (let waited = 0; waited < 60_000; waited += 100) {
+      const fresh = dumps().find((file) => !before.has(file) && statSync(file).size > 0);
+      if (fresh) {
+        const totals = /^totals:\s+(\d+)/m.exec(readFileSync(fresh, 'utf8'));
+        if (totals?.[1]) return Number(totals[1]);
+      }
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    throw new Error(`callgrind wrote no dump for ${server.name}`);
+  };
+}
+
+function callgrind(outDir: string, name: string): string[] {
+  return [
+    'valgrind',
+    '--tool=callgrind',
+    `--callgrind-out-file=${join(outDir, `${name}.%p.out`)}`,
+    '--dump-line=no',
+  ];
+}
+
+async function main(): Promise<void> {
+  const shape = process.argv[2] ?? 'pg+memory';
+  if (!shapes.some((known) => known === shape)) {
+    throw new Error(`usage: pnpm bench:instructions [${shapes.join('|')}]`);
+  }
+  const workDir = mkdtempSync(join(tmpdir(), 'aria-instructions-'));
+  const stops: Array<() => Promise<unknown>> = [];
+  try {
+    const distDir = join(workDir, 'dist');
+    await buildServer({ outdir: distDir, minify: true });
+    const database = await createTestDatabase(settings.databaseUrl);
+    stops.push(() => database.drop());
+    const env: Record<string, string> = {
+      NODE_ENV: 'production',
+      LOG_LEVEL: settings.logLevel,
+      JWT_SECRET: secrets.jwtSecret,
+      INTERNAL_API_KEY: secrets.internalApiKey,
+      SHUTDOWN_DRAIN_MS: '0',
+      ARIA_DATA_DIR: join(workDir, 'data'),
+      // The job engine polls PostgreSQL on a wall-clock timer: under valgrind each count would
+      // carry a different number of polls. No measured path uses it.
+      JOBS_IN_PROCESS: 'false',
+      DATABASE_URL: database.url,
+    };
+    if ((shape as Shape) === 'prod') {
+      const bridge = await startUpstashBridge({ redisUrl: settings.redisUrl });
+      stops.push(() => bridge.close());
+      env.UPSTASH_REDIS_REST_URL = bridge.url;
+      env.UPSTASH_REDIS_REST_TOKEN = bridge.token;
+    }
+    console.log(`starting Aria (${shape}) and the anchors under callgrind; this takes minutes`);
+    const aria = await startAria(
+      'aria',
+      join(distDir, 'main.js'),
+      workDir,
+      env,
+      [],
+      callgrind(workDir, 'aria'),
+    );
+    stops.push(() => aria.stop());
+    await provisionAthletes(aria.port, secrets, [serviceAthleteId]);
+    const anchors = await startAnchors(workDir, database.url, callgrind(workDir, 'anchors'));
+    stops.push(() => anchors.stop());
+    const tokens = await provisionPool(
+      aria.port,
+      secrets,
+      `instr-${runId}-pool-`,
+      Math.ceil((warmup + rounds * requests) / 40),
+    );
+    const counters = { aria: callgrindOf(aria, workDir), anchors: callgrindOf(anchors, workDir) };
+
+    const perRequest = new Map<string, number>();
+    const lines: string[] = [];
+    for (const row of rows) {
+      const server = row.server === 'aria' ? aria : anchors;
+      const rowTokens = row.metered ? tokens : undefined;
+      await drive(server.port, row, warmup, rowTokens);
+      const counts: number[] = [];
+      for (let round = 0; round < rounds; round += 1) {
+        counts.push(
+          (await counters[row.server](() => drive(server.port, row, requests, rowTokens))) /
+            requests,
+        );
+      }
+      const least = Math.min(...counts);
+      perRequest.set(row.name, least);
+      const spread = (Math.max(...counts) / least - 1) * 100;
+      const anchorName =
+        row.anchor === 'bare' ? rows[0]?.name : row.anchor === 'pg' ? rows[2]?.name : undefined;
+      const anchor = anchorName ? perRequest.get(anchorName) : undefined;
+      const ratio = anchor ? (anchor / least).toFixed(3) : '';
+      const line =
+        `${row.name.padEnd(40)} ${row.server.padEnd(8)} ${Math.round(least).toString().padStart(9)}` +
+        ` ${spread.toFixed(1).padStart(6)} %  ${ratio.padStart(7)}${row.anchor ? ` × ${row.anchor}` : ''}`;
+      console.log(line);
+      lines.push(line);
+    }
+    console.log(
+      `\n${'row'.padEnd(40)} ${'server'.padEnd(8)} ${'Ir/req'.padStart(9)} ${'spread'.padStart(8)}  ${'anchor ÷ row'}\n` +
+        `${lines.join('\n')}\n\nIr/req: instructions the server process ran per request (user space, all threads), ` +
+        `the least of ${rounds} counts of ${requests} requests after ${warmup} to warm up; spread: the most over the least. ` +
+        `anchor ÷ row: the anchor's count over the row's, the share of the anchor's speed the row would reach if ` +
+        `instructions were all it cost (the kernel's work per request is not counted). Aria: ${shape}.`,
+    );
+  } finally {
+    for (const stop of stops.reverse())
+      await stop().catch((error: unknown) => console.error(error));
+    rmSync(workDir, { recursive: true, force: true });
+  }
+}
+
+main().then(
+  () => process.exit(0),
+  (error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  },
+);
