@@ -13,20 +13,28 @@ import { join } from 'node:path';
 import { buildServer } from '../../apps/server/build.js';
 import { createTestDatabase } from '../../packages/db/src/testing/test-database.js';
 import { startUpstashBridge } from '../../packages/integrations/src/testing/upstash-bridge.js';
-import { provisionAthletes, provisionPool, type Secrets } from './pool.js';
-import { type BenchProcess, host, startAnchors, startAria } from './processes.js';
+import {
+  callsPerAthlete,
+  newSecrets,
+  provisionAthletes,
+  provisionPool,
+  serviceReadPath,
+} from './pool.js';
+import {
+  ariaEnv,
+  type BenchProcess,
+  exitWhenDone,
+  host,
+  startAnchors,
+  startAria,
+} from './processes.js';
 import { settings } from './settings.js';
 
-const secrets: Secrets = {
-  jwtSecret: randomBytes(32).toString('hex'),
-  internalApiKey: randomBytes(24).toString('hex'),
-};
+const secrets = newSecrets();
 const runId = randomBytes(4).toString('hex');
 const serviceAthleteId = `instr-${runId}-service`;
-const serviceInput = encodeURIComponent(JSON.stringify({ json: { athleteId: serviceAthleteId } }));
 
-const shapes = ['pg+memory', 'prod'] as const;
-type Shape = (typeof shapes)[number];
+const shapes = ['pg+memory', 'prod'];
 
 interface Row {
   readonly name: string;
@@ -34,34 +42,36 @@ interface Row {
   readonly path: string;
   readonly headers?: Record<string, string>;
   readonly metered?: boolean;
-  /** Which anchor its ratio divides by. */
-  readonly anchor?: 'bare' | 'pg';
+  /** The anchor its ratio divides by (counted before it). */
+  readonly anchor?: Row;
 }
 
+const bare: Row = { name: 'bare Hono route (c.json)', server: 'anchors', path: '/bare' };
+const pg: Row = {
+  name: 'Hono + postgres.js, one athlete row',
+  server: 'anchors',
+  path: `/pg/athlete?id=${serviceAthleteId}`,
+};
 const rows: readonly Row[] = [
-  { name: 'bare Hono route (c.json)', server: 'anchors', path: '/bare' },
+  bare,
   { name: 'stock tRPC query (fetchRequestHandler)', server: 'anchors', path: '/trpc/tiers' },
-  {
-    name: 'Hono + postgres.js, one athlete row',
-    server: 'anchors',
-    path: `/pg/athlete?id=${serviceAthleteId}`,
-  },
-  { name: 'GET /health/live', server: 'aria', path: '/health/live', anchor: 'bare' },
-  { name: 'GET /trpc/billing.tiers', server: 'aria', path: '/trpc/billing.tiers', anchor: 'bare' },
-  { name: 'GET /v1/tiers', server: 'aria', path: '/v1/tiers', anchor: 'bare' },
+  pg,
+  { name: 'GET /health/live', server: 'aria', path: '/health/live', anchor: bare },
+  { name: 'GET /trpc/billing.tiers', server: 'aria', path: '/trpc/billing.tiers', anchor: bare },
+  { name: 'GET /v1/tiers', server: 'aria', path: '/v1/tiers', anchor: bare },
   {
     name: 'athletes.get, service key',
     server: 'aria',
-    path: `/trpc/athletes.get?input=${serviceInput}`,
+    path: serviceReadPath(serviceAthleteId),
     headers: { 'x-api-key': secrets.internalApiKey },
-    anchor: 'pg',
+    anchor: pg,
   },
   {
     name: 'athletes.get, JWT, metered',
     server: 'aria',
     path: '/trpc/athletes.get',
     metered: true,
-    anchor: 'pg',
+    anchor: pg,
   },
 ];
 
@@ -150,7 +160,7 @@ function callgrind(outDir: string, name: string): string[] {
 
 async function main(): Promise<void> {
   const shape = process.argv[2] ?? 'pg+memory';
-  if (!shapes.some((known) => known === shape)) {
+  if (!shapes.includes(shape)) {
     throw new Error(`usage: pnpm bench:instructions [${shapes.join('|')}]`);
   }
   const workDir = mkdtempSync(join(tmpdir(), 'aria-instructions-'));
@@ -161,18 +171,14 @@ async function main(): Promise<void> {
     const database = await createTestDatabase(settings.databaseUrl);
     stops.push(() => database.drop());
     const env: Record<string, string> = {
-      NODE_ENV: 'production',
-      LOG_LEVEL: settings.logLevel,
-      JWT_SECRET: secrets.jwtSecret,
-      INTERNAL_API_KEY: secrets.internalApiKey,
-      SHUTDOWN_DRAIN_MS: '0',
+      ...ariaEnv(secrets, settings.logLevel),
       ARIA_DATA_DIR: join(workDir, 'data'),
       // The job engine polls PostgreSQL on a wall-clock timer: under valgrind each count would
       // carry a different number of polls. No measured path uses it.
       JOBS_IN_PROCESS: 'false',
       DATABASE_URL: database.url,
     };
-    if ((shape as Shape) === 'prod') {
+    if (shape === 'prod') {
       const bridge = await startUpstashBridge({ redisUrl: settings.redisUrl });
       stops.push(() => bridge.close());
       env.UPSTASH_REDIS_REST_URL = bridge.url;
@@ -195,7 +201,7 @@ async function main(): Promise<void> {
       aria.port,
       secrets,
       `instr-${runId}-pool-`,
-      Math.ceil((warmup + rounds * requests) / 40),
+      Math.ceil((warmup + rounds * requests) / callsPerAthlete),
     );
     const counters = { aria: callgrindOf(aria, workDir), anchors: callgrindOf(anchors, workDir) };
 
@@ -215,13 +221,12 @@ async function main(): Promise<void> {
       const least = Math.min(...counts);
       perRequest.set(row.name, least);
       const spread = (Math.max(...counts) / least - 1) * 100;
-      const anchorName =
-        row.anchor === 'bare' ? rows[0]?.name : row.anchor === 'pg' ? rows[2]?.name : undefined;
-      const anchor = anchorName ? perRequest.get(anchorName) : undefined;
+      const anchor = row.anchor ? perRequest.get(row.anchor.name) : undefined;
       const ratio = anchor ? (anchor / least).toFixed(3) : '';
+      const anchorLabel = row.anchor === bare ? ' × bare' : row.anchor === pg ? ' × pg' : '';
       const line =
         `${row.name.padEnd(40)} ${row.server.padEnd(8)} ${Math.round(least).toString().padStart(9)}` +
-        ` ${spread.toFixed(1).padStart(6)} %  ${ratio.padStart(7)}${row.anchor ? ` × ${row.anchor}` : ''}`;
+        ` ${spread.toFixed(1).padStart(6)} %  ${ratio.padStart(7)}${anchorLabel}`;
       console.log(line);
       lines.push(line);
     }
@@ -239,10 +244,4 @@ async function main(): Promise<void> {
   }
 }
 
-main().then(
-  () => process.exit(0),
-  (error: unknown) => {
-    console.error(error);
-    process.exit(1);
-  },
-);
+exitWhenDone(main());

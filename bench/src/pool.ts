@@ -1,6 +1,7 @@
 // Athletes for the metered JWT targets. Each is created by one real call with its own token, then
 // put on the star tier by the service key, so a run measures successful metered reads, not 429s:
 // a star athlete may make 50 calls a minute (one of them spent here).
+import { randomBytes } from 'node:crypto';
 import { SignJWT } from 'jose';
 import { host } from './processes.js';
 
@@ -10,6 +11,19 @@ export const callsPerAthlete = 40;
 export interface Secrets {
   readonly jwtSecret: string;
   readonly internalApiKey: string;
+}
+
+/** Fresh credentials for one run: the servers it starts and its own calls share them. */
+export function newSecrets(): Secrets {
+  return {
+    jwtSecret: randomBytes(32).toString('hex'),
+    internalApiKey: randomBytes(24).toString('hex'),
+  };
+}
+
+/** `athletes.get` of one athlete, as the service key reads it (a tRPC GET query). */
+export function serviceReadPath(athleteId: string): string {
+  return `/trpc/athletes.get?input=${encodeURIComponent(JSON.stringify({ json: { athleteId } }))}`;
 }
 
 export function signAthleteToken(secrets: Secrets, sub: string): Promise<string> {

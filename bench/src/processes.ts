@@ -5,6 +5,7 @@ import { openSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { Secrets } from './pool.js';
 
 export const host = '127.0.0.1';
 
@@ -180,4 +181,29 @@ export function startAria(
 /** Under a wrapper (valgrind runs code tens of times slower) start-up may take minutes. */
 function wrapped(wrapper: readonly string[]): Pick<StartOptions, 'wrapper' | 'timeoutMs'> {
   return wrapper.length === 0 ? {} : { wrapper, timeoutMs: 600_000 };
+}
+
+/** What every Aria the bench starts runs with: production, the run's secrets, no drain. */
+export function ariaEnv(secrets: Secrets, logLevel: string): Record<string, string> {
+  return {
+    NODE_ENV: 'production',
+    LOG_LEVEL: logLevel,
+    JWT_SECRET: secrets.jwtSecret,
+    INTERNAL_API_KEY: secrets.internalApiKey,
+    SHUTDOWN_DRAIN_MS: '0', // no load balancer to tell between the runs
+  };
+}
+
+/**
+ * Exits once `main` settles, with its code (0 when it gives none), or 1 after printing its
+ * error: the load generator's and the bridge's handles would otherwise keep the process alive.
+ */
+export function exitWhenDone(main: Promise<unknown>): void {
+  main.then(
+    (code) => process.exit(typeof code === 'number' ? code : 0),
+    (error: unknown) => {
+      console.error(error);
+      process.exit(1);
+    },
+  );
 }

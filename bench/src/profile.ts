@@ -9,8 +9,14 @@ import { buildServer } from '../../apps/server/build.js';
 import { createTestDatabase } from '../../packages/db/src/testing/test-database.js';
 import { startUpstashBridge } from '../../packages/integrations/src/testing/upstash-bridge.js';
 import { pinProcesses, startLoadGenerator } from './load-runner.js';
-import { provisionAthletes, provisionPool, type Secrets } from './pool.js';
-import { host, startAria } from './processes.js';
+import {
+  callsPerAthlete,
+  newSecrets,
+  provisionAthletes,
+  provisionPool,
+  serviceReadPath,
+} from './pool.js';
+import { ariaEnv, exitWhenDone, host, startAria } from './processes.js';
 import { settings } from './settings.js';
 
 interface CpuProfileNode {
@@ -23,18 +29,14 @@ interface CpuProfile {
   readonly nodes: readonly CpuProfileNode[];
 }
 
-const secrets: Secrets = {
-  jwtSecret: randomBytes(32).toString('hex'),
-  internalApiKey: randomBytes(24).toString('hex'),
-};
+const secrets = newSecrets();
 const serviceAthleteId = `profile-${randomBytes(4).toString('hex')}`;
-const serviceInput = encodeURIComponent(JSON.stringify({ json: { athleteId: serviceAthleteId } }));
 
 const targets = {
   live: { path: '/health/live' },
   tiers: { path: '/trpc/billing.tiers' },
   'rest-tiers': { path: '/v1/tiers' },
-  service: { path: `/trpc/athletes.get?input=${serviceInput}`, service: true },
+  service: { path: serviceReadPath(serviceAthleteId), service: true },
   metered: { path: '/trpc/athletes.get', metered: true },
 } as const;
 type TargetName = keyof typeof targets;
@@ -133,11 +135,7 @@ async function main(): Promise<void> {
     const distDir = join(workDir, 'dist');
     await buildServer({ outdir: distDir, minify: false });
     const env: Record<string, string> = {
-      NODE_ENV: 'production',
-      LOG_LEVEL: settings.logLevel,
-      JWT_SECRET: secrets.jwtSecret,
-      INTERNAL_API_KEY: secrets.internalApiKey,
-      SHUTDOWN_DRAIN_MS: '0',
+      ...ariaEnv(secrets, settings.logLevel),
       ARIA_DATA_DIR: join(workDir, 'data'),
     };
     if (shapeName !== 'embedded') {
@@ -168,7 +166,7 @@ async function main(): Promise<void> {
             aria.port,
             secrets,
             `${serviceAthleteId}-`,
-            Math.ceil((seconds * 3_000) / 40),
+            Math.ceil((seconds * 3_000) / callsPerAthlete),
           )
         : undefined;
     const load = await startLoadGenerator();
@@ -216,11 +214,4 @@ async function main(): Promise<void> {
   }
 }
 
-// The load generator's and bridge's handles would keep the process alive after the summary.
-main().then(
-  () => process.exit(0),
-  (error: unknown) => {
-    console.error(error);
-    process.exit(1);
-  },
-);
+exitWhenDone(main());

@@ -18,8 +18,21 @@ import {
   pinProcesses,
   startLoadGenerator,
 } from './load-runner.js';
-import { callsPerAthlete, provisionAthletes, provisionPool, type Secrets } from './pool.js';
-import { type BenchProcess, host, startAnchors, startAria } from './processes.js';
+import {
+  callsPerAthlete,
+  newSecrets,
+  provisionAthletes,
+  provisionPool,
+  serviceReadPath,
+} from './pool.js';
+import {
+  ariaEnv,
+  type BenchProcess,
+  exitWhenDone,
+  host,
+  startAnchors,
+  startAria,
+} from './processes.js';
 import {
   okShare,
   type Row,
@@ -31,14 +44,10 @@ import {
 } from './report.js';
 import { settings } from './settings.js';
 
-const secrets: Secrets = {
-  jwtSecret: randomBytes(32).toString('hex'),
-  internalApiKey: randomBytes(24).toString('hex'),
-};
+const secrets = newSecrets();
 /** Per run: Redis outlives the run's database, and a known-athlete mark must not point at nothing. */
 const runId = randomBytes(4).toString('hex');
 const serviceAthleteId = `bench-${runId}-service`;
-const serviceInput = encodeURIComponent(JSON.stringify({ json: { athleteId: serviceAthleteId } }));
 
 interface Measure {
   readonly name: string;
@@ -244,13 +253,7 @@ async function main(): Promise<number> {
     const pinning: Pinning = pinProcesses(settings.pin, load.pid);
     stops.push(async () => pinning.release());
 
-    const common = {
-      NODE_ENV: 'production',
-      LOG_LEVEL: settings.logLevel,
-      JWT_SECRET: secrets.jwtSecret,
-      INTERNAL_API_KEY: secrets.internalApiKey,
-      SHUTDOWN_DRAIN_MS: '0', // no load balancer to tell between the runs
-    };
+    const common = ariaEnv(secrets, settings.logLevel);
     const onPostgres = { ...common, DATABASE_URL: database.url };
     const production = {
       ...onPostgres,
@@ -297,7 +300,7 @@ async function main(): Promise<number> {
     const pool = async (aria: BenchProcess, rps: number, label: string, paired = true) =>
       provisionPool(aria.port, secrets, `bench-${runId}-${label}-`, poolSize(rps, paired));
     const asService = { 'x-api-key': secrets.internalApiKey };
-    const serviceRead = `/trpc/athletes.get?input=${serviceInput}`;
+    const serviceRead = serviceReadPath(serviceAthleteId);
 
     const bareAnchor: Measure = {
       name: 'bare Hono route (c.json)',
@@ -496,10 +499,4 @@ async function main(): Promise<number> {
   }
 }
 
-main().then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    console.error(error);
-    process.exit(1);
-  },
-);
+exitWhenDone(main());
