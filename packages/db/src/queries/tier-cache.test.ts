@@ -7,6 +7,7 @@ import { describeEachDriver } from '../testing/index.js';
 import { eraseAthlete, provisionAthlete, updateAthleteProfile } from './athletes.js';
 import {
   applyStripeEvent,
+  type StripeSubscriptionState,
   saveStripeSubscription,
   setTierDirectly,
   withSubscriptionLocked,
@@ -56,6 +57,17 @@ describeEachDriver('tier row cache', (suite) => {
 
   it('shows each write of this package at once', async () => {
     cacheTierRows(suite.db, longTtl);
+    /** The athlete's one Stripe subscription, granting `tier`. */
+    const stripeState = (value: 'pro' | 'star'): StripeSubscriptionState => ({
+      tier: value,
+      status: 'active',
+      stripeCustomerId: `cus_${athleteId}`,
+      stripeSubscriptionId: `sub_${athleteId}`,
+      stripePriceId: null,
+      currentPeriodStart: null,
+      currentPeriodEnd: null,
+      cancelAtPeriodEnd: false,
+    });
     const writes: Array<[string, () => Promise<unknown>, 'free' | 'pro' | 'star']> = [
       ['setTierDirectly', () => setTierDirectly(suite.db, athleteId, 'pro'), 'pro'],
       [
@@ -76,32 +88,13 @@ describeEachDriver('tier row cache', (suite) => {
             eventId: `evt_${randomUUID()}`,
             created: new Date(),
             athleteId,
-            state: {
-              tier: 'pro',
-              status: 'active',
-              stripeCustomerId: `cus_${athleteId}`,
-              stripeSubscriptionId: `sub_${athleteId}`,
-              stripePriceId: null,
-              currentPeriodStart: null,
-              currentPeriodEnd: null,
-              cancelAtPeriodEnd: false,
-            },
+            state: stripeState('pro'),
           }),
         'pro',
       ],
       [
         'saveStripeSubscription',
-        () =>
-          saveStripeSubscription(suite.db, athleteId, {
-            tier: 'star',
-            status: 'active',
-            stripeCustomerId: `cus_${athleteId}`,
-            stripeSubscriptionId: `sub_${athleteId}`,
-            stripePriceId: null,
-            currentPeriodStart: null,
-            currentPeriodEnd: null,
-            cancelAtPeriodEnd: false,
-          }),
+        () => saveStripeSubscription(suite.db, athleteId, stripeState('star')),
         'star',
       ],
     ];
