@@ -1,11 +1,11 @@
 import { AppError } from '@aria/core';
 import { initTRPC } from '@trpc/server';
-import superjson from 'superjson';
 import type { Context } from './context.js';
 import { problemFromTrpcError, toTrpcError } from './errors.js';
+import { wireTransformer } from './wire-transformer.js';
 
 const t = initTRPC.context<Context>().create({
-  transformer: superjson,
+  transformer: wireTransformer,
   errorFormatter({ shape, error, ctx }) {
     const problem = problemFromTrpcError(error, ctx?.requestId ?? 'unknown');
     // The contract shape replaces tRPC's default data (which would carry a stack in dev).
