@@ -37,6 +37,8 @@ const serviceAthleteId = `instr-${runId}-service`;
 const shapes = ['pg+memory', 'prod'];
 
 interface Row {
+  /** What `INSTR_ROWS` calls it; Aria's rows as `pnpm bench:profile` does. */
+  readonly id: string;
   readonly name: string;
   readonly server: 'anchors' | 'aria';
   readonly path: string;
@@ -46,20 +48,38 @@ interface Row {
   readonly anchor?: Row;
 }
 
-const bare: Row = { name: 'bare Hono route (c.json)', server: 'anchors', path: '/bare' };
+const bare: Row = {
+  id: 'bare',
+  name: 'bare Hono route (c.json)',
+  server: 'anchors',
+  path: '/bare',
+};
 const pg: Row = {
+  id: 'pg',
   name: 'Hono + postgres.js, one athlete row',
   server: 'anchors',
   path: `/pg/athlete?id=${serviceAthleteId}`,
 };
-const rows: readonly Row[] = [
+const allRows: readonly Row[] = [
   bare,
-  { name: 'stock tRPC query (fetchRequestHandler)', server: 'anchors', path: '/trpc/tiers' },
-  pg,
-  { name: 'GET /health/live', server: 'aria', path: '/health/live', anchor: bare },
-  { name: 'GET /trpc/billing.tiers', server: 'aria', path: '/trpc/billing.tiers', anchor: bare },
-  { name: 'GET /v1/tiers', server: 'aria', path: '/v1/tiers', anchor: bare },
   {
+    id: 'trpc',
+    name: 'stock tRPC query (fetchRequestHandler)',
+    server: 'anchors',
+    path: '/trpc/tiers',
+  },
+  pg,
+  { id: 'live', name: 'GET /health/live', server: 'aria', path: '/health/live', anchor: bare },
+  {
+    id: 'tiers',
+    name: 'GET /trpc/billing.tiers',
+    server: 'aria',
+    path: '/trpc/billing.tiers',
+    anchor: bare,
+  },
+  { id: 'rest-tiers', name: 'GET /v1/tiers', server: 'aria', path: '/v1/tiers', anchor: bare },
+  {
+    id: 'service',
     name: 'athletes.get, service key',
     server: 'aria',
     path: serviceReadPath(serviceAthleteId),
@@ -67,6 +87,7 @@ const rows: readonly Row[] = [
     anchor: pg,
   },
   {
+    id: 'metered',
     name: 'athletes.get, JWT, metered',
     server: 'aria',
     path: '/trpc/athletes.get',
@@ -74,6 +95,27 @@ const rows: readonly Row[] = [
     anchor: pg,
   },
 ];
+
+/**
+ * `INSTR_ROWS=live,tiers` counts only those rows (and the anchors they divide by), for an
+ * A/B of one change in minutes instead of the whole table.
+ */
+function selectedRows(): readonly Row[] {
+  const wanted = process.env.INSTR_ROWS?.split(',').filter(Boolean);
+  if (!wanted?.length) return allRows;
+  const unknown = wanted.filter((id) => !allRows.some((row) => row.id === id));
+  if (unknown.length > 0) {
+    throw new Error(
+      `INSTR_ROWS: no row ${unknown.join(', ')}; rows: ${allRows.map((row) => row.id).join(', ')}`,
+    );
+  }
+  return allRows.filter(
+    (row) =>
+      wanted.includes(row.id) ||
+      allRows.some((other) => wanted.includes(other.id) && other.anchor === row),
+  );
+}
+const rows = selectedRows();
 
 function count(name: string, fallback: number, min = 100, max = 100_000): number {
   const value = Number(process.env[name] ?? fallback);
@@ -197,12 +239,14 @@ async function main(): Promise<void> {
     await provisionAthletes(aria.port, secrets, [serviceAthleteId]);
     const anchors = await startAnchors(workDir, database.url, callgrind(workDir, 'anchors'));
     stops.push(() => anchors.stop());
-    const tokens = await provisionPool(
-      aria.port,
-      secrets,
-      `instr-${runId}-pool-`,
-      Math.ceil((warmup + rounds * requests) / callsPerAthlete),
-    );
+    const tokens = !rows.some((row) => row.metered)
+      ? []
+      : await provisionPool(
+          aria.port,
+          secrets,
+          `instr-${runId}-pool-`,
+          Math.ceil((warmup + rounds * requests) / callsPerAthlete),
+        );
     const counters = { aria: callgrindOf(aria, workDir), anchors: callgrindOf(anchors, workDir) };
 
     const perRequest = new Map<string, number>();
