@@ -1,6 +1,7 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
+import { AnswerResponse } from './answer-response.js';
 import type { App } from './app.js';
 import { answerClientError } from './client-errors.js';
 
@@ -28,6 +29,7 @@ export function startHttpServer(
       fetch: app.fetch,
       port: options.port,
       hostname: options.host,
+      serverOptions: { ServerResponse: AnswerResponse },
     }) as Server;
     server.on('clientError', answerClientError);
     server.once('error', reject);

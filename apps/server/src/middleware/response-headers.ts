@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { MiddlewareHandler } from 'hono';
+import { AnswerResponse } from '../answer-response.js';
 import type { AppEnv } from '../app-env.js';
 import { nodeBindings, requestHeader } from './node-bindings.js';
 
@@ -34,6 +35,11 @@ const corsExposeHeaders = [
 ].join(',');
 const corsMaxAgeSeconds = '600';
 
+/** The security headers as `AnswerResponse` writes them (lower-case names). */
+const securityHeadersRecord: Readonly<Record<string, string>> = Object.fromEntries(
+  securityHeaders.map(([name, value]) => [name.toLowerCase(), value]),
+);
+
 /** A caller's id is kept when it is short and plain (it ends up in logs); otherwise we make one. */
 const acceptableRequestId = /^[\w\-=]{1,255}$/;
 
@@ -45,12 +51,12 @@ function withOrigin(vary: string | null): string {
     : `${vary}, Origin`;
 }
 
-function corsHeaders(origin: string): Array<readonly [string, string]> {
-  return [
-    ['Access-Control-Allow-Origin', origin],
-    ['Access-Control-Allow-Credentials', 'true'],
-    ['Access-Control-Expose-Headers', corsExposeHeaders],
-  ];
+function corsGrant(origin: string): Record<string, string> {
+  return {
+    'access-control-allow-origin': origin,
+    'access-control-allow-credentials': 'true',
+    'access-control-expose-headers': corsExposeHeaders,
+  };
 }
 
 /**
@@ -59,10 +65,10 @@ function corsHeaders(origin: string): Array<readonly [string, string]> {
  * the listed origins (credentials are allowed, so origins are an explicit list: Config
  * refuses "*"; an origin not on it gets no grant and the browser blocks the response).
  *
- * Served by Node, the headers go on the Node response before the route runs; the route's
- * own headers take precedence where both set one (Node merges them), and a route that sets
- * `Vary` must add `Origin` itself (`varyOnOrigin`). Without Node (`app.request()` in tests)
- * they are set on the finished response instead.
+ * Served by Node, they are handed to the `AnswerResponse`, which writes them with the
+ * route's own; the route's take precedence where both set one, and a route that sets `Vary`
+ * must add `Origin` itself (`varyOnOrigin`). Without Node (`app.request()` in tests) they
+ * are set on the finished response instead.
  */
 export function responseHeaders(corsOrigins: readonly string[]): MiddlewareHandler<AppEnv> {
   const allowed = new Set(corsOrigins);
@@ -73,21 +79,20 @@ export function responseHeaders(corsOrigins: readonly string[]): MiddlewareHandl
     c.set('requestId', requestId);
 
     const origin = requestHeader(c, 'origin');
-    const grant = origin !== undefined && allowed.has(origin) ? corsHeaders(origin) : [];
+    const grant = origin !== undefined && allowed.has(origin) ? corsGrant(origin) : undefined;
     const outgoing = nodeBindings(c).outgoing;
-    if (outgoing !== undefined) {
-      outgoing.setHeader('X-Request-Id', requestId);
-      for (const [name, value] of securityHeaders) outgoing.setHeader(name, value);
-      for (const [name, value] of grant) outgoing.setHeader(name, value);
+    if (outgoing instanceof AnswerResponse) {
+      outgoing.commonHeaders = { 'x-request-id': requestId, ...securityHeadersRecord, ...grant };
       return next();
     }
     await next();
     const headers = c.res.headers;
     headers.set('X-Request-Id', requestId);
-    for (const [name, value] of [...securityHeaders, ...grant]) {
+    for (const [name, value] of securityHeaders) {
       if (name === 'Vary') headers.set('Vary', withOrigin(headers.get('Vary')));
       else headers.set(name, value);
     }
+    for (const [name, value] of Object.entries(grant ?? {})) headers.set(name, value);
   };
 }
 

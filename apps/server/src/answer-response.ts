@@ -1,0 +1,59 @@
+import {
+  type IncomingMessage,
+  type OutgoingHttpHeader,
+  type OutgoingHttpHeaders,
+  ServerResponse,
+} from 'node:http';
+
+type HeaderList = OutgoingHttpHeaders | OutgoingHttpHeader[];
+
+/**
+ * Node's response, writing the headers every answer carries (`commonHeaders`, filled in per
+ * request by the `responseHeaders` middleware) together with the route's own in one
+ * `writeHead`. Set one by one with `setHeader` before the route ran, they sent Node down its
+ * slow path: each validated and stored, then each header of the route's answer set again the
+ * same way before the head was written. That was 60 % of `/health/live`'s middleware work in
+ * instruction counts; written at once, each header is validated once.
+ *
+ * Common header names are lower case (as HTTP/2 writes every name, and as fetch `Headers`
+ * give them); the route's headers win where both name one, whatever their case (`Vary`), as
+ * they did when Node merged them.
+ */
+export class AnswerResponse<
+  Request extends IncomingMessage = IncomingMessage,
+> extends ServerResponse<Request> {
+  /** Lower-case names. */
+  commonHeaders: Readonly<Record<string, string>> | undefined;
+
+  override writeHead(
+    statusCode: number,
+    reasonOrHeaders?: string | HeaderList,
+    maybeHeaders?: HeaderList,
+  ): this {
+    const reason = typeof reasonOrHeaders === 'string' ? reasonOrHeaders : undefined;
+    const own = typeof reasonOrHeaders === 'string' ? maybeHeaders : reasonOrHeaders;
+    const common = this.commonHeaders;
+    if (common === undefined) return super.writeHead(statusCode, reason, own);
+    if (Array.isArray(own)) {
+      // Raw header lists are rare (none of ours): let Node set the route's over ours.
+      for (const name of Object.keys(common)) this.setHeader(name, common[name] ?? '');
+      return super.writeHead(statusCode, reason, own);
+    }
+    return super.writeHead(statusCode, reason, withRouteHeaders(common, own));
+  }
+}
+
+/** `common` (lower-case names) with `own` over it, whatever the case of the route's names. */
+function withRouteHeaders(
+  common: Readonly<Record<string, string>>,
+  own: OutgoingHttpHeaders | undefined,
+): OutgoingHttpHeaders {
+  const merged: OutgoingHttpHeaders = { ...common };
+  if (own === undefined) return merged;
+  for (const name of Object.keys(own)) {
+    const lower = name.toLowerCase();
+    if (lower !== name && lower in common) delete merged[lower];
+    merged[name] = own[name];
+  }
+  return merged;
+}
