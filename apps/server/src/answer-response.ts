@@ -34,21 +34,30 @@ export class AnswerResponse<
     const own = typeof reasonOrHeaders === 'string' ? maybeHeaders : reasonOrHeaders;
     const common = this.commonHeaders;
     if (common === undefined) return super.writeHead(statusCode, reason, own);
+    // Headers the route set with setHeader are its own too.
+    const alreadySet = this.getHeaderNames();
     if (Array.isArray(own)) {
       // Raw header lists are rare (none of ours): let Node set the route's over ours.
-      for (const name of Object.keys(common)) this.setHeader(name, common[name] ?? '');
+      for (const name of Object.keys(common)) {
+        if (!alreadySet.includes(name)) this.setHeader(name, common[name] ?? '');
+      }
       return super.writeHead(statusCode, reason, own);
     }
-    return super.writeHead(statusCode, reason, withRouteHeaders(common, own));
+    return super.writeHead(statusCode, reason, withRouteHeaders(common, own, alreadySet));
   }
 }
 
-/** `common` (lower-case names) with `own` over it, whatever the case of the route's names. */
+/**
+ * `common` (lower-case names) with `own` over it, whatever the case of the route's names,
+ * without what the route set already (`alreadySet`, lower case as Node keeps them).
+ */
 function withRouteHeaders(
   common: Readonly<Record<string, string>>,
   own: OutgoingHttpHeaders | undefined,
+  alreadySet: readonly string[],
 ): OutgoingHttpHeaders {
   const merged: OutgoingHttpHeaders = { ...common };
+  for (const name of alreadySet) delete merged[name];
   if (own === undefined) return merged;
   for (const name of Object.keys(own)) {
     const lower = name.toLowerCase();
