@@ -1,8 +1,8 @@
 // `pnpm bench:instructions [pg+memory|prod]`: what one request costs in CPU
 // instructions, counted by valgrind's callgrind in the server process, for the anchors and
 // Aria's rows. Unlike req/s, a count does not move when this machine speeds up or slows
-// down: the same build gives the same count to a fraction of a percent, so a change of a few
-// percent shows. It counts user space only (the kernel's socket work is left out) and runs
+// down: for the longer requests the same build gives the same count to within a few percent
+// (the shortest ones still move by up to 15 % with garbage collection). It counts user space only (the kernel's socket work is left out) and runs
 // the code about fifty times slower, so it complements the bench; it does not replace it.
 import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -101,8 +101,8 @@ const allRows: readonly Row[] = [
  * A/B of one change in minutes instead of the whole table.
  */
 function selectedRows(): readonly Row[] {
-  const wanted = process.env.INSTR_ROWS?.split(',').filter(Boolean);
-  if (!wanted?.length) return allRows;
+  const wanted = settings.instructions.rows;
+  if (wanted.length === 0) return allRows;
   const unknown = wanted.filter((id) => !allRows.some((row) => row.id === id));
   if (unknown.length > 0) {
     throw new Error(
@@ -117,22 +117,7 @@ function selectedRows(): readonly Row[] {
 }
 const rows = selectedRows();
 
-function count(name: string, fallback: number, min = 100, max = 100_000): number {
-  const value = Number(process.env[name] ?? fallback);
-  if (!Number.isInteger(value) || value < min || value > max) {
-    throw new Error(`${name} must be a whole number from ${min} to ${max}`);
-  }
-  return value;
-}
-/** Requests before counting: enough for V8 to have compiled the path's hot code. */
-const warmup = count('INSTR_WARMUP', 5_000);
-/** Requests per count; each row is counted `rounds` times. */
-const requests = count('INSTR_REQUESTS', 2_000);
-/**
- * Counts per row. Work that is not the request's (a major GC, a late compilation) lands in
- * one count now and then and only ever adds, so the smallest count is the request's cost.
- */
-const rounds = count('INSTR_ROUNDS', 3, 1, 20);
+const { warmup, requests, rounds } = settings.instructions;
 
 /** One request at a time over one keep-alive connection; `tokens` rotate as bearer tokens. */
 async function drive(

@@ -10,6 +10,13 @@ function numberFromEnv(name: string, fallback: number, min: number, max: number)
   return value;
 }
 
+function wholeNumberFromEnv(name: string, fallback: number, min: number, max: number): number {
+  const value = numberFromEnv(name, fallback, min, max);
+  if (!Number.isInteger(value))
+    throw new Error(`${name} must be a whole number from ${min} to ${max}`);
+  return value;
+}
+
 /** `BENCH_SMOKE=1`: one second per target, to prove the bench still runs (CI); no numbers to keep. */
 const smoke = process.env.BENCH_SMOKE === '1';
 const warmupSeconds = smoke ? 0 : numberFromEnv('BENCH_WARMUP', 2, 0, 10);
@@ -41,6 +48,20 @@ export const settings = {
   redisUrl: process.env.BENCH_REDIS_URL ?? process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379',
   record: process.argv.includes('--record'),
   command: `pnpm bench${process.argv.includes('--record') ? ' --record' : ''}`,
+  /** `pnpm bench:instructions` (see its header). */
+  instructions: {
+    /** Requests before counting: enough for V8 to have compiled the path's hot code. */
+    warmup: wholeNumberFromEnv('INSTR_WARMUP', 5_000, 100, 100_000),
+    /** Requests per count; each row is counted `rounds` times. */
+    requests: wholeNumberFromEnv('INSTR_REQUESTS', 2_000, 100, 100_000),
+    /**
+     * Counts per row. Work that is not the request's (a major GC, a late compilation) lands
+     * in one count now and then and only ever adds, so the smallest count is the request's cost.
+     */
+    rounds: wholeNumberFromEnv('INSTR_ROUNDS', 3, 1, 20),
+    /** `INSTR_ROWS=live,tiers`: the row ids to count; all when empty. */
+    rows: (process.env.INSTR_ROWS ?? '').split(',').filter(Boolean),
+  },
   /** A hard bound on the whole run: build, start-ups, pools, then each measured run. */
   budgetSeconds:
     120 +
