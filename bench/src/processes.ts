@@ -40,13 +40,12 @@ async function waitUntilReady(
   child: ChildProcess,
   logFile: string,
   timeoutMs: number,
+  attemptMs: number,
 ): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) break;
     try {
-      // A slow start (under valgrind) answers slowly too.
-      const attemptMs = timeoutMs > 60_000 ? 10_000 : 1_000;
       const response = await fetch(url, { signal: AbortSignal.timeout(attemptMs) });
       if (response.ok) return;
     } catch {
@@ -78,6 +77,8 @@ interface StartOptions {
   /** Where the process's output is written (`<name>.log`). */
   readonly logDir: string;
   readonly timeoutMs?: number;
+  /** How long one readiness request may take (1 s). */
+  readonly readyAttemptMs?: number;
   /** A command the process runs under (e.g. valgrind and its flags); none by default. */
   readonly wrapper?: readonly string[];
 }
@@ -108,6 +109,7 @@ async function startProcess(options: StartOptions): Promise<BenchProcess> {
       child,
       logFile,
       options.timeoutMs ?? 60_000,
+      options.readyAttemptMs ?? 1_000,
     );
   } catch (error) {
     child.kill('SIGKILL');
@@ -178,9 +180,14 @@ export function startAria(
   });
 }
 
-/** Under a wrapper (valgrind runs code tens of times slower) start-up may take minutes. */
-function wrapped(wrapper: readonly string[]): Pick<StartOptions, 'wrapper' | 'timeoutMs'> {
-  return wrapper.length === 0 ? {} : { wrapper, timeoutMs: 600_000 };
+/**
+ * Under a wrapper (valgrind runs code tens of times slower) start-up may take minutes, and
+ * each readiness request is answered slowly too.
+ */
+function wrapped(
+  wrapper: readonly string[],
+): Pick<StartOptions, 'wrapper' | 'timeoutMs' | 'readyAttemptMs'> {
+  return wrapper.length === 0 ? {} : { wrapper, timeoutMs: 600_000, readyAttemptMs: 10_000 };
 }
 
 /** What every Aria the bench starts runs with: production, the run's secrets, no drain. */
