@@ -12,8 +12,8 @@ type HeaderList = OutgoingHttpHeaders | OutgoingHttpHeader[];
  * request by the `responseHeaders` middleware) together with the route's own in one
  * `writeHead`. Set one by one with `setHeader` before the route ran, they sent Node down its
  * slow path: each validated and stored, then each header of the route's answer set again the
- * same way before the head was written. That was 60 % of `/health/live`'s middleware work in
- * instruction counts; written at once, each header is validated once.
+ * same way before the head was written (in a loop, 9.0 µs against 2.8 µs for one `writeHead`
+ * of all of them; `billing.tiers` 6 % fewer instructions, bench/RESULTS.md).
  *
  * Common header names are lower case (as HTTP/2 writes every name, and as fetch `Headers`
  * give them); the route's headers win where both name one, whatever their case (`Vary`), as
