@@ -25,10 +25,13 @@ function escapeKey(key: string): string {
  */
 function foldChild(into: Record<string, ['Date']> | undefined, key: string, child: Annotations) {
   const folded = into ?? {};
-  if (Array.isArray(child)) folded[escapeKey(key)] = child;
-  else
+  const segment = escapeKey(key);
+  if (Array.isArray(child)) {
+    folded[segment] = child;
+  } else {
     for (const [path, annotation] of Object.entries(child))
-      folded[`${escapeKey(key)}.${path}`] = annotation;
+      folded[`${segment}.${path}`] = annotation;
+  }
   return folded;
 }
 
