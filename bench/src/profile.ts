@@ -3,8 +3,10 @@
 // The profile is the evidence for a change; the bench measures its effect.
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { SourceMap } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { buildServer } from '../../apps/server/build.js';
 import { createTestDatabase } from '../../packages/db/src/testing/test-database.js';
 import { startUpstashBridge } from '../../packages/integrations/src/testing/upstash-bridge.js';
@@ -22,11 +24,38 @@ import { settings } from './settings.js';
 interface CpuProfileNode {
   readonly id: number;
   readonly children?: readonly number[];
-  readonly callFrame: { functionName: string; url: string; lineNumber: number };
-  readonly hitCount?: number;
+  readonly callFrame: {
+    functionName: string;
+    url: string;
+    lineNumber: number;
+    columnNumber: number;
+  };
 }
 interface CpuProfile {
   readonly nodes: readonly CpuProfileNode[];
+  /** Microseconds, on the clock of `timeDeltas`. */
+  readonly endTime: number;
+  /** The node sampled at each tick, and the microseconds since the tick before. */
+  readonly samples: readonly number[];
+  readonly timeDeltas: readonly number[];
+}
+/** Samples per node id. */
+type Hits = ReadonlyMap<number, number>;
+
+/**
+ * The samples taken while the load ran: the profile covers the whole process, whose start-up
+ * and athlete pool (hundreds of inserts) would otherwise be counted with the requests.
+ * `window` is where the load ran, in microseconds before the profile ended.
+ */
+function hitsWithin(profile: CpuProfile, window: { from: number; to: number }): Hits {
+  const hits = new Map<number, number>();
+  let at = profile.endTime - profile.timeDeltas.reduce((sum, delta) => sum + delta, 0);
+  profile.samples.forEach((id, index) => {
+    at += profile.timeDeltas[index] ?? 0;
+    const beforeEnd = profile.endTime - at;
+    if (beforeEnd <= window.from && beforeEnd >= window.to) hits.set(id, (hits.get(id) ?? 0) + 1);
+  });
+  return hits;
 }
 
 const secrets = newSecrets();
@@ -50,29 +79,78 @@ function isShape(name: string | undefined): name is Shape {
   return shapes.some((shape) => shape === name);
 }
 
-/** Where a frame's code lives: the package for dependencies, `aria` for our own, else the kind. */
-function origin(url: string): string {
-  const match = /node_modules\/(?:\.pnpm\/[^/]+\/node_modules\/)?((?:@[^/]+\/)?[^/]+)/.exec(url);
-  if (match?.[1]) return match[1];
-  if (url.startsWith('node:')) return url;
-  if (url === '') return '(native / GC)';
-  return 'aria';
+/**
+ * The package a dependency's file belongs to, and the file within it. The store's folder
+ * (`.pnpm/<name>@<version>`) names the package even where a source map's path lost it:
+ * drizzle-orm maps to `node_modules/src/...`, beside its package folder.
+ */
+function dependencyOf(path: string): { name: string; file: string } | undefined {
+  const stored = /\.pnpm\/((?:@[^+/]+\+)?[^@/]+)@[^/]*\/node_modules\/(.*)$/.exec(path);
+  if (stored?.[1] !== undefined && stored[2] !== undefined) {
+    const name = stored[1].replace('+', '/');
+    return {
+      name,
+      file: stored[2].startsWith(`${name}/`) ? stored[2].slice(name.length + 1) : stored[2],
+    };
+  }
+  const plain = /node_modules\/((?:@[^/]+\/)?[^/]+)\/(.*)$/.exec(path);
+  return plain?.[1] !== undefined && plain[2] !== undefined
+    ? { name: plain[1], file: plain[2] }
+    : undefined;
 }
 
-function summarize(profile: CpuProfile, top: number): string {
+/**
+ * Names frames after the code they run: the bundle's frames through its source map, so a
+ * dependency is named by its package and our code by its workspace folder, not `main.js:1234`.
+ */
+class FrameNamer {
+  constructor(private readonly bundle: { urls: ReadonlySet<string>; map: SourceMap } | undefined) {}
+
+  private source(node: CpuProfileNode): { path: string; line: number } {
+    const { url, lineNumber, columnNumber } = node.callFrame;
+    if (this.bundle?.urls.has(url)) {
+      const entry = this.bundle.map.findEntry(lineNumber, columnNumber);
+      if ('originalSource' in entry)
+        return { path: entry.originalSource, line: entry.originalLine };
+    }
+    return { path: url, line: lineNumber };
+  }
+
+  /** A dependency's package, `aria <folder>` for ours, else the kind (`node:...`, native). */
+  origin(node: CpuProfileNode): string {
+    const { path } = this.source(node);
+    const dependency = dependencyOf(path);
+    if (dependency) return dependency.name;
+    const ours = /(?:^|\/)((?:packages|apps)\/[^/]+)\//.exec(path);
+    if (ours?.[1]) return `aria ${ours[1]}`;
+    if (path.startsWith('node:')) return path;
+    return path === '' ? '(native / GC)' : 'aria';
+  }
+
+  frame(node: CpuProfileNode): string {
+    const { path, line } = this.source(node);
+    const dependency = dependencyOf(path);
+    const short = dependency
+      ? `${dependency.name}/${dependency.file}`
+      : path.replace(/^.*\/(packages|apps)\//, '$1/');
+    return `${node.callFrame.functionName || '(anonymous)'}  ${short}:${line + 1}`;
+  }
+}
+
+function summarize(profile: CpuProfile, hitsOf: Hits, names: FrameNamer, top: number): string {
   // Percentages of busy time: idle waits for the load generator and says nothing about cost.
   const idle = new Set(['(idle)', '(program)']);
   const busy = profile.nodes.filter((node) => !idle.has(node.callFrame.functionName));
-  const total = busy.reduce((sum, node) => sum + (node.hitCount ?? 0), 0);
+  const total = busy.reduce((sum, node) => sum + (hitsOf.get(node.id) ?? 0), 0);
   const byFunction = new Map<string, number>();
   const byOrigin = new Map<string, number>();
   for (const node of busy) {
-    const hits = node.hitCount ?? 0;
+    const hits = hitsOf.get(node.id) ?? 0;
     if (hits === 0) continue;
-    const { url } = node.callFrame;
-    const key = frameName(node);
+    const key = names.frame(node);
+    const origin = names.origin(node);
     byFunction.set(key, (byFunction.get(key) ?? 0) + hits);
-    byOrigin.set(origin(url), (byOrigin.get(origin(url)) ?? 0) + hits);
+    byOrigin.set(origin, (byOrigin.get(origin) ?? 0) + hits);
   }
   const rows = (map: Map<string, number>) =>
     [...map]
@@ -83,13 +161,15 @@ function summarize(profile: CpuProfile, top: number): string {
   return `self time by origin:\n${rows(byOrigin)}\n\nself time by function:\n${rows(byFunction)}`;
 }
 
-function frameName(node: CpuProfileNode): string {
-  const { functionName, url, lineNumber } = node.callFrame;
-  return `${functionName || '(anonymous)'}  ${url.replace(/^.*\/(dist|node_modules)\//, '$1/')}:${lineNumber + 1}`;
-}
-
 /** `PROFILE_CALLERS=<regex>`: the call stacks (innermost first) that reach matching functions. */
-function callers(profile: CpuProfile, pattern: RegExp, depth: number, top: number): string {
+function callers(
+  profile: CpuProfile,
+  hitsOf: Hits,
+  names: FrameNamer,
+  pattern: RegExp,
+  depth: number,
+  top: number,
+): string {
   const parent = new Map<number, CpuProfileNode>();
   const byId = new Map(profile.nodes.map((node) => [node.id, node]));
   for (const node of profile.nodes) {
@@ -97,19 +177,19 @@ function callers(profile: CpuProfile, pattern: RegExp, depth: number, top: numbe
   }
   // Total (not self) hits of each matching node: its own and all its descendants'.
   const totalHits = (node: CpuProfileNode): number =>
-    (node.hitCount ?? 0) +
+    (hitsOf.get(node.id) ?? 0) +
     (node.children ?? []).reduce((sum, id) => {
       const child = byId.get(id);
       return sum + (child ? totalHits(child) : 0);
     }, 0);
   const stacks = new Map<string, number>();
   for (const node of profile.nodes) {
-    if (!pattern.test(frameName(node))) continue;
+    if (!pattern.test(names.frame(node))) continue;
     const frames: string[] = [];
     for (let at = parent.get(node.id); at && frames.length < depth; at = parent.get(at.id)) {
-      frames.push(frameName(at));
+      frames.push(names.frame(at));
     }
-    const key = `${frameName(node)}\n      <- ${frames.join('\n      <- ')}`;
+    const key = `${names.frame(node)}\n      <- ${frames.join('\n      <- ')}`;
     stacks.set(key, (stacks.get(key) ?? 0) + totalHits(node));
   }
   return [...stacks]
@@ -175,13 +255,14 @@ async function main(): Promise<void> {
     stops.push(async () => pinning.release());
     pinning.server(aria.pid);
     const cpuAtStart = aria.cpuSeconds();
+    const loadStart = performance.now();
     const result = await load.run(
       {
         url: `http://${host}:${aria.port}${target.path}`,
         headers: 'service' in target ? { 'x-api-key': secrets.internalApiKey } : {},
         ...(bearerTokens ? { bearerTokens } : {}),
         connections: settings.connections,
-        ...(settings.profileRate > 0 ? { overallRate: settings.profileRate } : {}),
+        ...(settings.profile.rate > 0 ? { overallRate: settings.profile.rate } : {}),
         warmupSeconds: 0,
         durationSeconds: seconds,
         timeoutSeconds: 5,
@@ -189,9 +270,11 @@ async function main(): Promise<void> {
       () => {},
     );
     // CPU time per response holds up better than req/s on a machine that is not idle.
+    const loadEnd = performance.now();
     const cpuMicros = ((aria.cpuSeconds() - cpuAtStart) / Math.max(1, result.responses)) * 1e6;
     await aria.stop(); // --cpu-prof writes the profile when the process exits
     stops.pop();
+    const exited = performance.now();
     console.log(
       `${targetName} on ${shapeName}: ${(result.responses / result.durationSeconds).toFixed(0)} req/s, ` +
         `${cpuMicros.toFixed(0)} µs of server CPU per response${profiling ? ' (profiling slows both)' : ''}, ` +
@@ -201,11 +284,22 @@ async function main(): Promise<void> {
     const [file] = readdirSync(profileDir).filter((name) => name.endsWith('.cpuprofile'));
     if (!file) throw new Error('no profile was written');
     const profile: CpuProfile = JSON.parse(readFileSync(join(profileDir, file), 'utf8'));
-    console.log(summarize(profile, Number(process.env.PROFILE_TOP ?? 30)));
-    if (process.env.PROFILE_CALLERS) {
-      const pattern = new RegExp(process.env.PROFILE_CALLERS);
+    const bundlePath = join(distDir, 'main.js');
+    const names = new FrameNamer({
+      urls: new Set([bundlePath, pathToFileURL(bundlePath).href]),
+      map: new SourceMap(JSON.parse(readFileSync(`${bundlePath}.map`, 'utf8'))),
+    });
+    const { top, callers: pattern, depth } = settings.profile;
+    // The first second of load is left out too: V8 is still compiling the hot path then,
+    // and the window's start is only known to within the time the profile took to write.
+    const hitsOf = hitsWithin(profile, {
+      from: (exited - loadStart - 1_000) * 1_000,
+      to: (exited - loadEnd) * 1_000,
+    });
+    console.log(summarize(profile, hitsOf, names, top));
+    if (pattern) {
       console.log(
-        `\ncallers of /${pattern.source}/:\n${callers(profile, pattern, Number(process.env.PROFILE_DEPTH ?? 8), 10)}`,
+        `\ncallers of /${pattern.source}/:\n${callers(profile, hitsOf, names, pattern, depth, 10)}`,
       );
     }
   } finally {

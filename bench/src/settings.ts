@@ -37,8 +37,17 @@ export const settings = {
   pairWarmupSeconds,
   pairSeconds,
   constantRate: smoke ? 100 : numberFromEnv('BENCH_RATE', 500, 10, 10_000),
-  /** `pnpm bench:profile` only: a constant rate instead of as fast as the server answers (0). */
-  profileRate: numberFromEnv('PROFILE_RATE', 0, 0, 10_000),
+  /** `pnpm bench:profile` (see the README). */
+  profile: {
+    /** A constant rate instead of as fast as the server answers (0). */
+    rate: numberFromEnv('PROFILE_RATE', 0, 0, 10_000),
+    /** Rows printed per table. */
+    top: wholeNumberFromEnv('PROFILE_TOP', 30, 1, 1_000),
+    /** A regular expression: also print the call stacks that reach matching functions. */
+    callers: process.env.PROFILE_CALLERS ? new RegExp(process.env.PROFILE_CALLERS) : undefined,
+    /** Frames shown per call stack. */
+    depth: wholeNumberFromEnv('PROFILE_DEPTH', 8, 1, 100),
+  },
   pin: process.env.BENCH_PIN !== '0' && !smoke,
   logLevel: process.env.BENCH_LOG_LEVEL ?? 'info',
   databaseUrl:
