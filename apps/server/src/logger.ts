@@ -33,9 +33,16 @@ const logFlushIntervalMs = 200;
  * Stdout in batches of at least 4 kB, or what has gathered every `logFlushIntervalMs`: at a
  * few hundred requests a second, a write per line cost each request a thread-pool write and
  * an event-loop wake-up (8-15 % of a metered read's CPU at 500 req/s, in alternating runs).
+ * Lines go in as Buffers: in its string mode sonic-boom measures the whole pending batch
+ * (`Buffer.byteLength`) on every write, which cost 2.5 times what encoding the line does.
  */
-function bufferedStdout(): DestinationStream {
-  const stream = pino.destination({ dest: 1, sync: false, minLength: 4096 });
+function bufferedStdout(): DestinationStream & { flush(done?: (error?: Error) => void): void } {
+  const stream = pino.destination({
+    dest: 1,
+    sync: false,
+    minLength: 4096,
+    contentMode: 'buffer',
+  });
   setInterval(() => {
     try {
       stream.flush();
@@ -43,5 +50,10 @@ function bufferedStdout(): DestinationStream {
       // Already closed by pino's exit handler, which wrote what was left.
     }
   }, logFlushIntervalMs).unref();
-  return stream;
+  // sonic-boom's types give `write` a string only; in buffer mode it takes a Buffer.
+  const writeBuffer = stream.write.bind(stream) as unknown as (line: Buffer) => boolean;
+  return {
+    write: (line: string) => writeBuffer(Buffer.from(line)),
+    flush: (done?: (error?: Error) => void) => stream.flush(done),
+  };
 }
