@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 // patches/@trpc__server@11.22.1.patch makes tRPC's object-spread helper use Object.assign.
 // These pin what the original helper did and assignment alone would not.
 describe('tRPC object spreads (patched helper)', () => {
-  const t = initTRPC.context<Record<PropertyKey, unknown>>().create();
+  const t = initTRPC.context<{ base: string }>().create();
   const passThrough = (value: unknown) => value as Record<string, unknown>;
 
   it('merges a chained input with an own "__proto__" key as data, not as a prototype', async () => {
@@ -16,8 +16,8 @@ describe('tRPC object spreads (patched helper)', () => {
         prototypeKept: Object.getPrototypeOf(input) === Object.prototype,
         inherited: (input as { polluted?: unknown }).polluted,
       }));
-    const caller = t.createCallerFactory(t.router({ procedure }))({});
-    const raw: unknown = JSON.parse('{"__proto__": {"polluted": true}, "a": 1}');
+    const caller = t.createCallerFactory(t.router({ procedure }))({ base: 'unused' });
+    const raw = JSON.parse('{"__proto__": {"polluted": true}, "a": 1}') as Record<string, unknown>;
 
     await expect(caller.procedure(raw)).resolves.toEqual({
       ownProto: true,
