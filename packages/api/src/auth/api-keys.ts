@@ -1,4 +1,4 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { hash, randomBytes } from 'node:crypto';
 import { type ApiKeySummary, findApiKeyByHash, insertApiKey, touchApiKeyLastUsed } from '@aria/db';
 import type { ApiDeps } from '../context.js';
 import { degradeTo } from '../resilience/degradation.js';
@@ -31,7 +31,7 @@ export function generateApiKey(): GeneratedApiKey {
 }
 
 export function hashApiKey(key: string): string {
-  return createHash('sha256').update(key, 'utf8').digest('hex');
+  return hash('sha256', key, 'hex');
 }
 
 export function isAriaApiKey(value: string): boolean {
