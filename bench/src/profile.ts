@@ -104,11 +104,11 @@ function dependencyOf(path: string): { name: string; file: string } | undefined 
  * dependency is named by its package and our code by its workspace folder, not `main.js:1234`.
  */
 class FrameNamer {
-  constructor(private readonly bundle: { urls: ReadonlySet<string>; map: SourceMap } | undefined) {}
+  constructor(private readonly bundle: { urls: ReadonlySet<string>; map: SourceMap }) {}
 
   private source(node: CpuProfileNode): { path: string; line: number } {
     const { url, lineNumber, columnNumber } = node.callFrame;
-    if (this.bundle?.urls.has(url)) {
+    if (this.bundle.urls.has(url)) {
       const entry = this.bundle.map.findEntry(lineNumber, columnNumber);
       if ('originalSource' in entry)
         return { path: entry.originalSource, line: entry.originalLine };
