@@ -2,8 +2,9 @@
 // instructions, counted by valgrind's callgrind in the server process, for the anchors and
 // Aria's rows. Unlike req/s, a count does not move when this machine speeds up or slows
 // down: for the longer requests the same build gives the same count to within a few percent
-// (the shortest ones still move by up to 15 % with garbage collection). It counts user space only (the kernel's socket work is left out) and runs
-// the code about fifty times slower, so it complements the bench; it does not replace it.
+// (the shortest ones still move by up to 15 % with garbage collection). It counts user space
+// only (the kernel's socket work is left out) and runs the code about fifty times slower, so
+// it complements the bench; it does not replace it.
 import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
