@@ -8,18 +8,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { buildServer } from '../../apps/server/build.js';
-import { createTestDatabase } from '../../packages/db/src/testing/test-database.js';
-import { startUpstashBridge } from '../../packages/integrations/src/testing/upstash-bridge.js';
+import { startShapedAria } from './aria-shape.js';
 import { pinProcesses, startLoadGenerator } from './load-runner.js';
-import {
-  callsPerAthlete,
-  newSecrets,
-  provisionAthletes,
-  provisionPool,
-  serviceReadPath,
-} from './pool.js';
-import { ariaEnv, exitWhenDone, host, startAria } from './processes.js';
+import { newSecrets } from './pool.js';
+import { exitWhenDone, host } from './processes.js';
 import { settings } from './settings.js';
+import { isShape, isTarget, profileTargets, targetUsage } from './targets.js';
 
 interface CpuProfileNode {
   readonly id: number;
@@ -61,23 +55,7 @@ function hitsWithin(profile: CpuProfile, window: { from: number; to: number }): 
 const secrets = newSecrets();
 const serviceAthleteId = `profile-${randomBytes(4).toString('hex')}`;
 
-const targets = {
-  live: { path: '/health/live' },
-  tiers: { path: '/trpc/billing.tiers' },
-  'rest-tiers': { path: '/v1/tiers' },
-  service: { path: serviceReadPath(serviceAthleteId), service: true },
-  metered: { path: '/trpc/athletes.get', metered: true },
-} as const;
-type TargetName = keyof typeof targets;
-const shapes = ['prod', 'pg+memory', 'embedded'] as const;
-type Shape = (typeof shapes)[number];
-
-function isTarget(name: string | undefined): name is TargetName {
-  return name !== undefined && name in targets;
-}
-function isShape(name: string | undefined): name is Shape {
-  return shapes.some((shape) => shape === name);
-}
+const targets = profileTargets(serviceAthleteId);
 
 /**
  * The package a dependency's file belongs to, and the file within it. The store's folder
@@ -204,9 +182,7 @@ async function main(): Promise<void> {
   const profiling = !args.includes('--no-profile');
   const [targetName = 'live', shapeName = 'prod'] = args.filter((arg) => !arg.startsWith('--'));
   if (!isTarget(targetName) || !isShape(shapeName)) {
-    throw new Error(
-      `usage: pnpm bench:profile <${Object.keys(targets).join('|')}> [${shapes.join('|')}] [--no-profile]`,
-    );
+    throw new Error(`usage: pnpm bench:profile ${targetUsage} [--no-profile]`);
   }
   const target = targets[targetName];
   const workDir = mkdtempSync(join(tmpdir(), 'aria-profile-'));
@@ -214,41 +190,20 @@ async function main(): Promise<void> {
   try {
     const distDir = join(workDir, 'dist');
     await buildServer({ outdir: distDir, minify: false });
-    const env: Record<string, string> = {
-      ...ariaEnv(secrets, settings.logLevel),
-      ARIA_DATA_DIR: join(workDir, 'data'),
-    };
-    if (shapeName !== 'embedded') {
-      const database = await createTestDatabase(settings.databaseUrl);
-      stops.push(() => database.drop());
-      env.DATABASE_URL = database.url;
-    }
-    if (shapeName === 'prod') {
-      const bridge = await startUpstashBridge({ redisUrl: settings.redisUrl });
-      stops.push(() => bridge.close());
-      env.UPSTASH_REDIS_REST_URL = bridge.url;
-      env.UPSTASH_REDIS_REST_TOKEN = bridge.token;
-    }
     const profileDir = join(workDir, 'profile');
-    const aria = await startAria(
-      'aria',
-      join(distDir, 'main.js'),
-      workDir,
-      env,
-      profiling ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [],
-    );
-    stops.push(() => aria.stop());
-    await provisionAthletes(aria.port, secrets, [serviceAthleteId]);
     const seconds = settings.warmupSeconds + settings.durationSeconds;
-    const bearerTokens =
-      'metered' in target
-        ? await provisionPool(
-            aria.port,
-            secrets,
-            `${serviceAthleteId}-`,
-            Math.ceil((seconds * 3_000) / callsPerAthlete),
-          )
-        : undefined;
+    const { aria, bearerTokens, stop } = await startShapedAria({
+      name: 'aria',
+      mainJs: join(distDir, 'main.js'),
+      workDir,
+      shape: shapeName,
+      target,
+      secrets,
+      serviceAthleteId,
+      requests: seconds * 3_000,
+      nodeArgs: profiling ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [],
+    });
+    stops.push(stop);
     const load = await startLoadGenerator();
     stops.push(async () => load.stop());
     const pinning = pinProcesses(settings.pin, load.pid);
@@ -272,8 +227,7 @@ async function main(): Promise<void> {
     // CPU time per response holds up better than req/s on a machine that is not idle.
     const loadEnd = performance.now();
     const cpuMicros = ((aria.cpuSeconds() - cpuAtStart) / Math.max(1, result.responses)) * 1e6;
-    await aria.stop(); // --cpu-prof writes the profile when the process exits
-    stops.pop();
+    await aria.stop(); // --cpu-prof writes the profile when the process exits (stopping again is a no-op)
     const exited = performance.now();
     console.log(
       `${targetName} on ${shapeName}: ${(result.responses / result.durationSeconds).toFixed(0)} req/s, ` +

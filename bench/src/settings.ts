@@ -71,6 +71,13 @@ export const settings = {
     /** `INSTR_ROWS=live,tiers`: the row ids to count; all when empty. */
     rows: (process.env.INSTR_ROWS ?? '').split(',').filter(Boolean),
   },
+  /** `pnpm bench:compare` (see the README). */
+  compare: {
+    /** Rounds of one run each of the two builds, in alternating order. */
+    rounds: wholeNumberFromEnv('COMPARE_ROUNDS', 10, 1, 100),
+    /** Measured seconds per run, after half a second of warm-up. */
+    seconds: numberFromEnv('COMPARE_SECONDS', 2, 1, 30),
+  },
   /** A hard bound on the whole run: build, start-ups, pools, then each measured run. */
   budgetSeconds:
     120 +
