@@ -24,6 +24,15 @@ describe('the default log destination (asynchronous)', () => {
     }, 60_000);
   }
 
+  it('loses no line when the process ends by running out of work', async () => {
+    const run = startChild(process.execPath, ['--import', 'tsx', script], {
+      cwd: serverDir,
+      env: { LINES: '3', DRAIN: '1' },
+    });
+    expect(await run.exited).toBe(0);
+    expect(run.output().stdout.trim().split('\n')).toHaveLength(3);
+  }, 60_000);
+
   it('writes a batch smaller than its buffer within a flush interval, without exiting', async () => {
     const run = startChild(process.execPath, ['--import', 'tsx', script], {
       cwd: serverDir,
