@@ -15,12 +15,21 @@ function send(message: FromLoadGenerator): void {
   process.send?.(message);
 }
 
+/**
+ * Requests sent so far with each token list, by its size and first token: the runs of one
+ * row go on where the last one stopped, so every athlete of a pool carries the same number
+ * of calls, spaced evenly over the row, however its runs are cut.
+ */
+const sentWith = new Map<string, number>();
+
 function rotatingBearer(tokens: readonly string[]): { spec: RequestSpec; used: () => number } {
-  let sent = 0;
+  const list = `${tokens.length}:${tokens[0]}`;
+  let sent = sentWith.get(list) ?? 0;
   const spec: RequestSpec = {
     setupRequest: (request) => {
       const token = tokens[sent % tokens.length];
       sent += 1;
+      sentWith.set(list, sent);
       return { ...request, headers: { ...request.headers, authorization: `Bearer ${token}` } };
     },
   };

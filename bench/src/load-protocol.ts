@@ -12,7 +12,7 @@ export interface LoadJob {
   readonly headers: Record<string, string>;
   /**
    * `Authorization: Bearer` values used round-robin, one per request; the cursor carries on
-   * from the warm-up into the measured run.
+   * from the warm-up into the measured run, and from one run with the same list to the next.
    */
   readonly bearerTokens?: readonly string[];
   readonly connections: number;
@@ -37,7 +37,7 @@ export interface LoadResult {
   readonly latencyP99Ms: number;
   /** CPU time of the load generator over the measured run, as a share of one core. */
   readonly loadGeneratorCpu: number;
-  /** With bearerTokens: the most requests any one token carried (warm-up included). */
+  /** With bearerTokens: the most requests any one token has carried so far (all runs). */
   readonly maxRequestsPerToken?: number;
 }
 
