@@ -2,7 +2,7 @@ import type { ApiDeps } from '@aria/api';
 import type { OpenAPIHono, RouteConfig, RouteHandler, z } from '@hono/zod-openapi';
 import type { JSONParsed } from 'hono/utils/types';
 import type { AppEnv } from '../app-env.js';
-import { callProcedure, type ProcedureCaller } from './call.js';
+import { callProcedureAt, type ProcedureCaller, procedurePathOf } from './call.js';
 import { authenticated } from './openapi.js';
 
 type RouteContext<R extends RouteConfig> = Parameters<RouteHandler<R, AppEnv>>[0];
@@ -77,11 +77,12 @@ export function restRoutesTagged(tag: string) {
     const documented = { ...identity, tags: [tag], security, request, responses };
     const status = successStatusOf(declaration);
     const { procedure, input } = binding;
+    const path = procedurePathOf(procedure);
     return {
       register(app, deps) {
         const handler = async (c: RouteContext<R>) => {
-          const procedureInput = input(c.req);
-          const answer = await callProcedure(c, deps, (api) => procedure(api)(procedureInput));
+          // The binding's types checked this call: the procedure at `path` answers an `O`.
+          const answer = (await callProcedureAt(c, deps, path, input(c.req))) as O;
           return c.json(answer, status);
         };
         // `openapiRoutes` leaves the handler's type to us: `app.openapi` would want it proven
