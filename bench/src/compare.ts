@@ -48,8 +48,11 @@ async function main(): Promise<void> {
   if (!isTarget(targetName) || !isShape(shapeName) || other === undefined) {
     throw new Error(`usage: pnpm bench:compare ${targetUsage} <other checkout>`);
   }
-  const serviceAthleteId = `compare-${randomBytes(4).toString('hex')}`;
-  const target = profileTargets(serviceAthleteId)[targetName];
+  const runId = randomBytes(4).toString('hex');
+  // Athletes of their own for each build: in production shape both share one Redis, where a
+  // known-athlete mark of one build's database would point at nothing in the other's.
+  const athleteOf = (build: string) => `compare-${runId}-${build}`;
+  const targetOf = (build: string) => profileTargets(athleteOf(build))[targetName];
   const secrets = newSecrets();
   const { rounds, seconds } = settings.compare;
   // Each run has its own slice of the pool: the generator starts every run at its first token.
@@ -73,9 +76,9 @@ async function main(): Promise<void> {
         ...build,
         workDir: serverDir,
         shape: shapeName,
-        target,
+        target: targetOf(build.name),
         secrets,
-        serviceAthleteId,
+        serviceAthleteId: athleteOf(build.name),
         requests: (rounds + 1) * tokensPerRun * callsPerAthlete,
       });
       stops.push(server.stop);
@@ -89,6 +92,7 @@ async function main(): Promise<void> {
 
     const measure = async ({ aria, bearerTokens }: ShapedAria, round: number): Promise<Sample> => {
       const tokens = bearerTokens?.slice(round * tokensPerRun, (round + 1) * tokensPerRun);
+      const target = targetOf(aria.name);
       let cpuAtStart = 0;
       const result = await load.run(
         {
