@@ -33,15 +33,12 @@ const batchChars = 16 * 1024;
 
 /** Every batching destination of the process: one timer and one exit hook write them all. */
 const batchers = new Set<() => void>();
-let hooked = false;
 
 function writeAllBatches(): void {
   for (const writeBatch of batchers) writeBatch();
 }
 
 function hookBatchers(): void {
-  if (hooked) return;
-  hooked = true;
   setInterval(writeAllBatches, logFlushIntervalMs).unref();
   // Ahead of pino's own exit hook, which writes what sonic-boom holds synchronously (also
   // when the process ends by running out of work).
@@ -69,8 +66,8 @@ function bufferedStdout(): DestinationStream & { flush(done?: (error?: Error) =>
       // Already closed by pino's exit handler, which wrote what it held.
     }
   };
+  if (batchers.size === 0) hookBatchers();
   batchers.add(writeBatch);
-  hookBatchers();
   return {
     write(line: string) {
       pending += line;
