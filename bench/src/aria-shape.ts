@@ -33,7 +33,7 @@ export interface ShapedAriaOptions {
 export async function startShapedAria(options: ShapedAriaOptions): Promise<ShapedAria> {
   const stops: Array<() => Promise<unknown>> = [];
   const stop = async () => {
-    for (const step of stops.reverse()) await step();
+    for (const step of [...stops].reverse()) await step();
   };
   try {
     const env: Record<string, string> = {

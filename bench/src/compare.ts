@@ -35,7 +35,7 @@ function median(values: readonly number[]): number {
 
 /** Builds the other checkout's bundle with its own build script, as its image would be built. */
 function buildOther(checkout: string): string {
-  const serverDir = join(resolve(checkout), 'apps', 'server');
+  const serverDir = join(resolve(settings.compare.invokedFrom, checkout), 'apps', 'server');
   execFileSync(process.execPath, ['--import', 'tsx', 'build.ts', '--minify'], {
     cwd: serverDir,
     stdio: 'inherit',
@@ -55,7 +55,8 @@ async function main(): Promise<void> {
   const targetOf = (build: string) => profileTargets(athleteOf(build))[targetName];
   const secrets = newSecrets();
   const { rounds, seconds } = settings.compare;
-  // Each run has its own slice of the pool: the generator starts every run at its first token.
+  // Each run has a slice of the pool of its own, which it calls at most `callsPerAthlete`
+  // times per athlete, however fast the machine runs.
   const tokensPerRun = Math.ceil(((seconds + warmupSeconds) * meteredRateBound) / callsPerAthlete);
   const workDir = mkdtempSync(join(tmpdir(), 'aria-compare-'));
   const stops: Array<() => Promise<unknown>> = [];

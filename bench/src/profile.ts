@@ -227,7 +227,8 @@ async function main(): Promise<void> {
     // CPU time per response holds up better than req/s on a machine that is not idle.
     const loadEnd = performance.now();
     const cpuMicros = ((aria.cpuSeconds() - cpuAtStart) / Math.max(1, result.responses)) * 1e6;
-    await aria.stop(); // --cpu-prof writes the profile when the process exits (stopping again is a no-op)
+    // --cpu-prof writes the profile when the process exits (the later stop is then a no-op).
+    await aria.stop();
     const exited = performance.now();
     console.log(
       `${targetName} on ${shapeName}: ${(result.responses / result.durationSeconds).toFixed(0)} req/s, ` +

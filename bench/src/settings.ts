@@ -73,6 +73,8 @@ export const settings = {
   },
   /** `pnpm bench:compare` (see the README). */
   compare: {
+    /** Where the command was typed (pnpm runs the script in bench/): the other checkout's base. */
+    invokedFrom: process.env.INIT_CWD ?? process.cwd(),
     /** Rounds of one run each of the two builds, in alternating order. */
     rounds: wholeNumberFromEnv('COMPARE_ROUNDS', 10, 1, 100),
     /** Measured seconds per run, after half a second of warm-up. */
