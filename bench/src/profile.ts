@@ -136,7 +136,36 @@ function summarize(profile: CpuProfile, hitsOf: Hits, names: FrameNamer, top: nu
       .slice(0, top)
       .map(([key, hits]) => `${((hits / total) * 100).toFixed(1).padStart(5)} %  ${key}`)
       .join('\n');
-  return `self time by origin:\n${rows(byOrigin)}\n\nself time by function:\n${rows(byFunction)}`;
+  return [
+    `self time by origin:\n${rows(byOrigin)}`,
+    `self time by function:\n${rows(byFunction)}`,
+    `total time by function (itself and what it calls):\n${rows(totalByFunction(profile, hitsOf, names))}`,
+  ].join('\n\n');
+}
+
+/**
+ * Each function's samples with everything it called: a sample counts once for every distinct
+ * function on its stack, so recursion is not counted twice. Self time hides a chain whose
+ * cost is spread over many small frames (a middleware's `next()`, tRPC's procedure call).
+ */
+function totalByFunction(profile: CpuProfile, hitsOf: Hits, names: FrameNamer) {
+  const parent = new Map<number, CpuProfileNode>();
+  for (const node of profile.nodes) {
+    for (const child of node.children ?? []) {
+      parent.set(child, node);
+    }
+  }
+  const totals = new Map<string, number>();
+  for (const node of profile.nodes) {
+    const hits = hitsOf.get(node.id) ?? 0;
+    if (hits === 0) continue;
+    const onStack = new Set<string>();
+    for (let at: CpuProfileNode | undefined = node; at; at = parent.get(at.id)) {
+      if (at.callFrame.functionName !== '(root)') onStack.add(names.frame(at));
+    }
+    for (const key of onStack) totals.set(key, (totals.get(key) ?? 0) + hits);
+  }
+  return totals;
 }
 
 /** `PROFILE_CALLERS=<regex>`: the call stacks (innermost first) that reach matching functions. */
