@@ -81,6 +81,7 @@ async function main(): Promise<void> {
         secrets,
         serviceAthleteId: athleteOf(build.name),
         requests: (rounds + 1) * tokensPerRun * callsPerAthlete,
+        nodeArgs: build.name === 'this' ? settings.compare.thisNodeArgs : [],
       });
       stops.push(server.stop);
       servers.push(server);

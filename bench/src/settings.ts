@@ -79,6 +79,8 @@ export const settings = {
     rounds: wholeNumberFromEnv('COMPARE_ROUNDS', 10, 1, 100),
     /** Measured seconds per run, after half a second of warm-up. */
     seconds: numberFromEnv('COMPARE_SECONDS', 2, 1, 30),
+    /** Node options for this checkout's server only: one build against itself, flags A/B. */
+    thisNodeArgs: (process.env.COMPARE_NODE_ARGS ?? '').split(' ').filter(Boolean),
   },
   /** A hard bound on the whole run: build, start-ups, pools, then each measured run. */
   budgetSeconds:
