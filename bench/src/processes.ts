@@ -5,6 +5,7 @@ import { openSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { imageNodeOptions } from '../../apps/server/build.js';
 import type { Secrets } from './pool.js';
 
 export const host = '127.0.0.1';
@@ -159,7 +160,10 @@ export function startAnchors(
   });
 }
 
-/** Aria's production bundle with `env` (database, store, secrets), ready when /health/ready is 200. */
+/**
+ * Aria's production bundle with `env` (database, store, secrets), started with the image's Node
+ * options, ready when /health/ready is 200.
+ */
 export function startAria(
   name: string,
   mainJs: string,
@@ -171,7 +175,7 @@ export function startAria(
   return startProcess({
     name,
     command: process.execPath,
-    args: [...nodeArgs, mainJs],
+    args: [...imageNodeOptions, ...nodeArgs, mainJs],
     env,
     readyPath: '/health/ready',
     cwd: workDir,

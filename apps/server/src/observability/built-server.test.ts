@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { SourceMap } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { testServices } from '@aria/config/testing';
@@ -7,7 +8,7 @@ import { createTestDatabase, type TestDatabase } from '@aria/db/testing';
 import { startUpstashBridge, type UpstashBridge } from '@aria/integrations/testing';
 import { metricNames } from '@aria/metrics';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildServer } from '../../build.js';
+import { buildServer, imageNodeOptions } from '../../build.js';
 import { signDevelopmentToken } from '../dev/development-access.js';
 import { killStartedChildren, startChild } from '../testing/child-process.js';
 import { expectSelfContainedDocs } from '../testing/docs-page.js';
@@ -25,7 +26,7 @@ const internalApiKey = 'built-server-test-internal-api-key-0123456789';
 let imageRoot = '';
 
 const runNode = (script: string, env: Record<string, string>) =>
-  startChild(process.execPath, [script], { cwd: imageRoot, env });
+  startChild(process.execPath, [...imageNodeOptions, script], { cwd: imageRoot, env });
 
 beforeAll(async () => {
   imageRoot = await mkdtemp(join(tmpdir(), 'aria-image-'));
@@ -287,4 +288,20 @@ describe.each([
     },
     90_000,
   );
+});
+
+describe("the bundle's source map", () => {
+  it('maps the bundle back to the TypeScript sources without carrying them', async () => {
+    const bundle = await readFile(join(imageRoot, 'dist/main.js'), 'utf8');
+    const map = JSON.parse(await readFile(join(imageRoot, 'dist/main.js.map'), 'utf8'));
+    // Node parses the whole map at start-up under --enable-source-maps and keeps it.
+    expect(map.sourcesContent).toBeUndefined();
+    const at = bundle.indexOf('migrations left to the migration job');
+    expect(at).toBeGreaterThan(0);
+    const lines = bundle.slice(0, at).split('\n');
+    const entry = new SourceMap(map).findEntry(lines.length - 1, lines.at(-1)?.length ?? 0);
+    expect(entry).toMatchObject({
+      originalSource: expect.stringMatching(/apps\/server\/src\/main\.ts$/),
+    });
+  });
 });
