@@ -290,7 +290,15 @@ describe.each([
   );
 });
 
-describe("the bundle's source map", () => {
+describe('the bundle as the image keeps it in memory', () => {
+  it('is Latin-1 text, so V8 holds its source at one byte a character', async () => {
+    for (const name of ['main.js', 'worker.js']) {
+      const bundle = await readFile(join(imageRoot, 'dist', name), 'utf8');
+      const wide = [...bundle.matchAll(/[\u0100-\u{10ffff}].{0,40}/gsu)].map(([found]) => found);
+      expect(wide, name).toEqual([]);
+    }
+  });
+
   it('maps the bundle back to the TypeScript sources without carrying them', async () => {
     const bundle = await readFile(join(imageRoot, 'dist/main.js'), 'utf8');
     const map = JSON.parse(await readFile(join(imageRoot, 'dist/main.js.map'), 'utf8'));

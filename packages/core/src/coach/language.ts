@@ -228,7 +228,7 @@ const letters: Readonly<Partial<Record<CoachLanguage, RegExp>>> = {
   es: /[ñ¿¡]/g,
   de: /[üß]/g,
   sv: /[å]/g,
-  fr: /[çœêâîû]/g,
+  fr: /[ç\u0153êâîû]/g, // \u0153: œ, escaped as it lies past Latin-1
   pt: /[ãõ]/g,
 };
 

@@ -91,8 +91,9 @@ const forbiddenPatterns: Readonly<Record<ForbiddenWork, RegExp>> = {
     /\b(?:plyo\w*|bound(?:s|ing)?|hops?|hopping|(?:depth|drop|box|squat|broad|tuck|hurdle|split|single-leg) jumps?|jump squats?|pogos?|skipping rope|pliometri\w*|saltos?|sprunge|sprungkraft|hopp\w*|sauts?|bondissements?|salti|balzi)\b/u,
   loaded_sprints:
     /\b(?:sled\w*|resisted sprints?|parachute|weighted vest|prowler|trineo|arrastre|schlitten\w*|slade\w*|traineau|slitta|treno)\b/u,
+  // \u2013: an en dash (escaped: the bundle's source stays one byte a character).
   running_rep_doses:
-    /\b\d+(?:\s*[-–]\s*\d+)?\s*(?:x|×|reps? of|sets? of|repeticiones de|wiederholungen|repetitioner|fois)\s*(?:[\p{L}-]+\s+){0,2}\d+(?:\s*[-–]\s*\d+)?\s*(?:m|metres?|meters?|metros?|metern?|yd|yards?)\b|\b\d+\s*(?:m|metres?|meters?)\s*(?:reps|repeats|runs|sprints?)\b/u,
+    /\b\d+(?:\s*[-\u2013]\s*\d+)?\s*(?:x|×|reps? of|sets? of|repeticiones de|wiederholungen|repetitioner|fois)\s*(?:[\p{L}-]+\s+){0,2}\d+(?:\s*[-\u2013]\s*\d+)?\s*(?:m|metres?|meters?|metros?|metern?|yd|yards?)\b|\b\d+\s*(?:m|metres?|meters?)\s*(?:reps|repeats|runs|sprints?)\b/u,
 };
 
 /** A clause that forbids, postpones or rules out what it names. */

@@ -95,7 +95,8 @@ export function reportsInjury(text: string): boolean {
  */
 export function profileReportsInjury(status: string | null): boolean {
   const text = (status ?? '').trim();
-  if (text === '' || /^[-–—.\s]*$/u.test(text)) return false;
+  // Hyphen, en dash, em dash (escaped: the bundle's source stays one byte a character).
+  if (text === '' || /^[-\u2013\u2014.\s]*$/u.test(text)) return false;
   if (reportsInjury(text)) return true;
   return !hasTerm(tokenize(text), healthyStatus);
 }
