@@ -33,6 +33,16 @@ describe('the default log destination (asynchronous)', () => {
     expect(run.output().stdout.trim().split('\n')).toHaveLength(3);
   }, 60_000);
 
+  it('loses no line when the thread pool is busy as the process ends by running out of work', async () => {
+    // An asynchronous write handed on at the 'exit' event queues behind the hash and is dropped.
+    const run = startChild(process.execPath, ['--import', 'tsx', script], {
+      cwd: serverDir,
+      env: { LINES: '3', DRAIN: '1', BUSY_AT_EXIT: '1', UV_THREADPOOL_SIZE: '1' },
+    });
+    expect(await run.exited).toBe(0);
+    expect(run.output().stdout.trim().split('\n')).toHaveLength(3);
+  }, 60_000);
+
   it('writes a batch smaller than its buffer within a flush interval, without exiting', async () => {
     const run = startChild(process.execPath, ['--import', 'tsx', script], {
       cwd: serverDir,

@@ -6,8 +6,8 @@ export type { Logger };
 /**
  * JSON logs; credentials are redacted wherever a caller might log a header bag. By default
  * written to stdout asynchronously in batches (`bufferedStdout`), so a request never waits
- * on the write, and pino flushes what is left synchronously when the process exits
- * (`process.exit`, or the event loop running dry).
+ * on the write; what is left is written when the process ends (`process.exit`, or the event
+ * loop running dry).
  */
 export function createLogger(
   config: Pick<Config, 'logLevel'>,
@@ -31,18 +31,30 @@ const logFlushIntervalMs = 200;
 /** Characters gathered before a batch is handed on (lines are ASCII JSON: about as many bytes). */
 const batchChars = 16 * 1024;
 
-/** Every batching destination of the process: one timer and one exit hook write them all. */
-const batchers = new Set<() => void>();
+/** Every batching destination of the process: one timer and the process's end write them all. */
+const batchers = new Set<Batcher>();
+
+interface Batcher {
+  /** Hands the gathered lines to the asynchronous stream. */
+  writeBatch(): void;
+  /** Writes what is left synchronously: for when no event loop will run the write. */
+  writeBatchNow(): void;
+}
 
 function writeAllBatches(): void {
-  for (const writeBatch of batchers) writeBatch();
+  for (const batcher of batchers) batcher.writeBatch();
 }
 
 function hookBatchers(): void {
   setInterval(writeAllBatches, logFlushIntervalMs).unref();
-  // Ahead of pino's own exit hook, which writes what sonic-boom holds synchronously (also
-  // when the process ends by running out of work).
-  process.prependListener('exit', writeAllBatches);
+  // The event loop ran dry but still runs: the batches are written asynchronously, ahead of
+  // pino's own hook, which then ends the stream once it has drained.
+  process.prependListener('beforeExit', writeAllBatches);
+  // An asynchronous write handed on at 'exit' can be lost: libuv does not always run it before
+  // the process ends (seen under load: every line of a short run gone).
+  process.prependListener('exit', () => {
+    for (const batcher of batchers) batcher.writeBatchNow();
+  });
 }
 
 /**
@@ -56,18 +68,39 @@ function hookBatchers(): void {
 function bufferedStdout(): DestinationStream & { flush(done?: (error?: Error) => void): void } {
   const stream = pino.destination({ dest: 1, sync: false });
   let pending = '';
-  const writeBatch = () => {
-    if (pending === '') return;
+  const takePending = () => {
     const batch = pending;
     pending = '';
+    return batch;
+  };
+  const writeNow = (batch: string) => {
+    try {
+      // sonic-boom in sync mode: one write, retried on EAGAIN, partial writes completed.
+      pino.destination({ dest: 1, sync: true }).write(batch);
+    } catch {
+      // Stdout is gone: there is nowhere left to write to.
+    }
+  };
+  const writeBatchNow = () => {
+    if (pending === '') return;
+    try {
+      stream.flushSync(); // what the stream holds goes first, to keep the lines in order
+    } catch {
+      // Already ended by pino's hook, with nothing left to write.
+    }
+    writeNow(takePending());
+  };
+  const writeBatch = () => {
+    if (pending === '') return;
+    const batch = takePending();
     try {
       stream.write(batch);
     } catch {
-      // Already closed by pino's exit handler, which wrote what it held.
+      writeNow(batch); // ended by pino's hook, yet the process went on
     }
   };
   if (batchers.size === 0) hookBatchers();
-  batchers.add(writeBatch);
+  batchers.add({ writeBatch, writeBatchNow });
   return {
     write(line: string) {
       pending += line;
