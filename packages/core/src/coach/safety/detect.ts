@@ -7,11 +7,13 @@ import {
   generalRegions,
   healthyStatus,
   inability,
+  injuringActions,
   medicalTerms,
   negatingAfter,
   negators,
   notComplaints,
   nutritionTerms,
+  otherBodyParts,
   possessives,
   regionSymptoms,
   stateVerbs,
@@ -81,11 +83,13 @@ export function reportsInjury(text: string): boolean {
   if (ownRegionComplaint(tokens, regions)) return true;
   const regionClauses = clausesOf(regions);
   const generalClauses = clausesOf(findTerms(tokens, generalRegions));
+  const partClauses = clausesOf([...regions, ...findTerms(tokens, otherBodyParts)]);
   const inClause = (hits: TermHit[], clauses: Set<number | undefined>) =>
     real(hits).some((hit) => clauses.has(tokens[hit.start]?.clause));
   return (
     inClause(findTerms(tokens, regionSymptoms), regionClauses) ||
-    inClause(findTerms(tokens, generalRegionSymptoms), generalClauses)
+    inClause(findTerms(tokens, generalRegionSymptoms), generalClauses) ||
+    inClause(findTerms(tokens, injuringActions), partClauses)
   );
 }
 

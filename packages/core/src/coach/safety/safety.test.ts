@@ -25,6 +25,23 @@ describe('the injury detector', () => {
     'Jag har ont i vaden',
     'my calf is bad today',
     'mein Knie ist komisch',
+    // What was done to a part of the body
+    'I think I broke my toe',
+    'I jammed my finger in the relay handoff',
+    'I bashed my knee on the hurdle',
+    'I tore my hamstring last season',
+    'me lastimé la rodilla',
+    'mi sono stirato il femorale',
+    // Ordinary words for how it feels or what it does
+    'there is a stabbing feeling in my heel',
+    'my IT band is on fire',
+    'my knee locks up',
+    'my ankle keeps giving out',
+    'I have a hot spot on my shin',
+    'my legs are in agony',
+    "I'm hobbling",
+    "I got spiked and it's bleeding",
+    'I did something to my back',
   ])('fires on "%s"', (text) => {
     expect(reportsInjury(text)).toBe(true);
   });
@@ -41,6 +58,20 @@ describe('the injury detector', () => {
     'my knee is fine now',
     'How do I prevent hamstring injuries?',
     'medicine ball throws for sprinters?',
+    // Prevention and risk
+    'how do I avoid injuries?',
+    'how do I reduce injury risk in winter?',
+    // Performance idioms with injury verbs
+    'I pulled a 10.9 in the 100',
+    'I broke 11 seconds!',
+    'tore up the track today',
+    'we smashed the relay record',
+    // Technique, where other parts of the body and training qualities are named
+    'how do I keep my hands relaxed when sprinting?',
+    'my arms are crossing my body',
+    'how do I stop twisting my hips?',
+    'what drills help ankle stiffness for sprinting?',
+    'how do I lock out my knee at ground contact?',
   ])('stays quiet on "%s"', (text) => {
     expect(reportsInjury(text)).toBe(false);
   });
