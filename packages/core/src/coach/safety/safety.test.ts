@@ -42,6 +42,9 @@ describe('the injury detector', () => {
     "I'm hobbling",
     "I got spiked and it's bleeding",
     'I did something to my back',
+    'something is off with my achilles',
+    'my lower leg is throbbing after spikes',
+    "I've got a bum knee",
   ])('fires on "%s"', (text) => {
     expect(reportsInjury(text)).toBe(true);
   });
