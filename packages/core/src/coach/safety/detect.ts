@@ -50,11 +50,17 @@ function negated(tokens: readonly Token[], hit: TermHit): boolean {
   if (sameClause(after) && after && negatingAfter.has(after.folded)) return true;
   const last = tokens[hit.end]?.folded ?? '';
   if (/(?:free|frei|fri)$/u.test(last)) return true;
-  const before = tokens.slice(Math.max(0, hit.start - negationWindow), hit.start);
-  if (!before.some((token) => sameClause(token) && negators.has(token.folded))) return false;
+  if (!negatorBefore(tokens, hit)) return false;
   // "I can't run without pain" reports pain.
   const clause = tokens.slice(0, hit.start).filter(sameClause);
   return !hasTerm(clause, inability);
+}
+
+/** "not", "no", "without"… just before the term, in its clause. */
+function negatorBefore(tokens: readonly Token[], hit: TermHit): boolean {
+  const clause = tokens[hit.start]?.clause;
+  const before = tokens.slice(Math.max(0, hit.start - negationWindow), hit.start);
+  return before.some((token) => token.clause === clause && negators.has(token.folded));
 }
 
 /**
@@ -102,7 +108,9 @@ export function profileReportsInjury(status: string | null): boolean {
   // Hyphen, en dash, em dash (escaped: the bundle's source stays one byte a character).
   if (text === '' || /^[-\u2013\u2014.\s]*$/u.test(text)) return false;
   if (reportsInjury(text)) return true;
-  return !hasTerm(tokenize(text), healthyStatus);
+  const tokens = tokenize(text);
+  // "Not fully recovered", "not cleared yet" deny the healthy word.
+  return !findTerms(tokens, healthyStatus).some((hit) => !negatorBefore(tokens, hit));
 }
 
 export function detectSafety(input: CoachingInput): SafetyFlags {

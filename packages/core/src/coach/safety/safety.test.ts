@@ -87,6 +87,27 @@ describe('the injury detector', () => {
       expect(profileReportsInjury(status)).toBe(true);
     }
   });
+
+  it('reads "not injured", "healed" or "cleared by physio" as no injury, unless denied', () => {
+    for (const status of [
+      'Not injured',
+      'healed',
+      'cleared by physio',
+      'all good',
+      'nil',
+      '100%',
+    ]) {
+      expect(profileReportsInjury(status)).toBe(false);
+    }
+    for (const status of [
+      'not fully recovered',
+      'not cleared yet',
+      'still not 100%',
+      'cleared but knee sore',
+    ]) {
+      expect(profileReportsInjury(status)).toBe(true);
+    }
+  });
 });
 
 describe('the answer checks', () => {
