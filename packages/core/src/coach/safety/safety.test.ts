@@ -4,13 +4,51 @@ import { composeBuiltinAnswer } from '../builtin/compose.js';
 import { coachingInput } from '../test-fixtures.js';
 import { evaluationSet } from '../testing/evaluation-set.js';
 import { forbiddenWork, refersToDietitian, refersToMedical } from './check.js';
-import { profileReportsInjury, reportsInjury } from './detect.js';
+import { detectSafety, profileReportsInjury, reportsInjury } from './detect.js';
 import { enforceSafety } from './enforce.js';
 
 const answer = (recommendation: string, analysis = 'Analysis.') => ({
   analysis,
   recommendation,
   bibliography: [],
+});
+
+describe('the topic flags', () => {
+  const flagsFor = (question: string) => detectSafety(coachingInput(question));
+
+  it.each([
+    'my heart races at rest',
+    "I've been throwing up since the meet",
+    'my period stopped this season',
+    'can I take ibuprofen before a race?',
+    'I get short of breath in cold air',
+  ])('marks "%s" as medical', (question) => {
+    expect(flagsFor(question).medical).toBe(true);
+  });
+
+  it.each(['is pasta good the night before?', 'should I drink more water on hot days?'])(
+    'marks "%s" as nutrition',
+    (question) => {
+      expect(flagsFor(question).nutrition).toBe(true);
+    },
+  );
+
+  it.each(['are protein shakes worth it?', 'pre-workout before sessions?'])(
+    'marks "%s" as supplements',
+    (question) => {
+      expect(flagsFor(question).supplements).toBe(true);
+    },
+  );
+
+  it.each([
+    'how do I breathe in the blocks?',
+    'what is a good warm-up for cold weather?',
+    'medicine ball throws for sprinters?',
+    'how do I clear the water jump?',
+  ])('marks "%s" as none of them', (question) => {
+    const flags = flagsFor(question);
+    expect([flags.medical, flags.nutrition, flags.supplements]).toEqual([false, false, false]);
+  });
 });
 
 describe('the injury detector', () => {
