@@ -84,16 +84,16 @@ export type ForbiddenWork =
 
 const forbiddenPatterns: Readonly<Record<ForbiddenWork, RegExp>> = {
   high_speed_running:
-    /\b(?:flying|flys?|flies|fly-?zone|top speed|max(?:imum|imal)? (?:velocity|speed)|all-?out|full speed|sprints? at|sprinting at|race[- ]pace|speed endurance|special endurance|hill sprints?|(?:some|short|a few|few|\d+)\s+accelerations?|accelerations? (?:of|over|from)|strides|wickets|sprint (?:work|session|reps)|(?:speed|sprint) (?:sessions?|work|training|days?)|(?:normal|usual|regular) (?:sessions?|training|programme|program|sprinting)|sesion(?:es)? de velocidad|sprinttraining|schnelligkeitstraining|sprintpass|snabbhetstraning|seances? de vitesse|allenamenti? di velocita|treinos? de velocidade|lanzados?|velocidad maxima|series de velocidad|fliegende\w*|hochstgeschwindigkeit|maximalgeschwindigkeit|steigerungsl\w*|flygande|maxfart|toppfart|lances|vitesse max\w*|lanciat\w*|lancados|velocita massima|velocidade maxima)\b/u,
+    /\b(?:flying|flys?|flies|fly-?zone|top speed|max(?:imum|imal)? (?:velocity|speed)|all-?out|full speed|sprints? at|sprinting at|race[- ]pace|speed endurance|special endurance|hill sprints?|uphill sprints?|sprint(?:s|ing)? up (?:a |the )?hills?|max(?:imum|imal)? (?:effort )?sprints?|(?:some|short|a few|few|\d+)\s+accelerations?|accelerations? (?:of|over|from)|strides|wickets|sprint (?:work|session|reps)|(?:speed|sprint) (?:sessions?|work|training|days?)|(?:normal|usual|regular) (?:sessions?|training|programme|program|sprinting)|sesion(?:es)? de velocidad|sprinttraining|schnelligkeitstraining|sprintpass|snabbhetstraning|seances? de vitesse|allenamenti? di velocita|treinos? de velocidade|lanzados?|velocidad maxima|series de velocidad|fliegende\w*|hochstgeschwindigkeit|maximalgeschwindigkeit|steigerungsl\w*|flygande|maxfart|toppfart|lances|vitesse max\w*|lanciat\w*|lancados|velocita massima|velocidade maxima)\b|\b\d+\s*(?:m|metres?|meters?)\s+(?:\w+\s+){0,3}at\s+(?:8[5-9]|9\d|100)\s*(?:%|percent)/u,
   block_starts:
     /\b(?:block starts?|block work|(?:from|out of|in|off) (?:the )?blocks|starting blocks|crouch starts?|3-point starts?|salidas? (?:de|desde) (?:los )?tacos|tacos de salida|startblock\w*|blockstart\w*|tiefstart\w*|startblocksstart\w*|starter? (?:fran|ur) (?:start)?block\w*|departs? (?:en|dans les|aux|des) blocs|blocs de depart|partenze dai blocchi|blocchi di partenza|saidas? (?:do|dos) blocos?|blocos de partida)\b/u,
   plyometrics:
-    /\b(?:plyo\w*|bound(?:s|ing)?|hops?|hopping|(?:depth|drop|box|squat|broad|tuck|hurdle|split|single-leg) jumps?|jump squats?|pogos?|skipping rope|pliometri\w*|saltos?|sprunge|sprungkraft|hopp\w*|sauts?|bondissements?|salti|balzi)\b/u,
+    /\b(?:plyo\w*|bound(?:s|ing)?|hops?|hopping|(?:depth|drop|box|squat|broad|tuck|hurdle|split|single-leg|reactive|countermovement|continuous|repeated|vertical|lateral|stair) jumps?|jump(?:s|ing)? over|jump squats?|pogos?|skipping rope|pliometri\w*|saltos?|sprunge|sprungkraft|hopp\w*|sauts?|bondissements?|salti|balzi)\b/u,
   loaded_sprints:
     /\b(?:sled\w*|resisted sprints?|parachute|weighted vest|prowler|trineo|arrastre|schlitten\w*|slade\w*|traineau|slitta|treno)\b/u,
   // \u2013: an en dash (escaped: the bundle's source stays one byte a character).
   running_rep_doses:
-    /\b\d+(?:\s*[-\u2013]\s*\d+)?\s*(?:x|×|reps? of|sets? of|repeticiones de|wiederholungen|repetitioner|fois)\s*(?:[\p{L}-]+\s+){0,2}\d+(?:\s*[-\u2013]\s*\d+)?\s*(?:m|metres?|meters?|metros?|metern?|yd|yards?)\b|\b\d+\s*(?:m|metres?|meters?)\s*(?:reps|repeats|runs|sprints?)\b/u,
+    /\b\d+(?:\s*[-\u2013]\s*\d+)?\s*(?:x|×|reps? of|sets? of|repeticiones de|wiederholungen|repetitioner|fois)\s*(?:[\p{L}-]+\s+){0,2}\d+(?:\s*[-\u2013]\s*\d+)?\s*(?:m|metres?|meters?|metros?|metern?|yd|yards?)\b|\b\d+\s*-?\s*(?:m|metres?|meters?)\s*(?:reps|repeats|runs|sprints?|accelerations?|efforts?|build-?ups?)\b/u,
 };
 
 /** A clause that forbids, postpones or rules out what it names. */

@@ -159,6 +159,16 @@ describe('the answer checks', () => {
     expect(refersToDietitian(answer('A registered dietitian can tailor this.'))).toBe(true);
   });
 
+  it.each([
+    ['Do maximal sprints of 30 m.', 'high_speed_running'],
+    ['Sprint up a hill 6 times.', 'high_speed_running'],
+    ['Run 150 m, 120 m, 100 m at 90%.', 'high_speed_running'],
+    ['Do ten 30-metre accelerations.', 'running_rep_doses'],
+    ['Do reactive jumps over mini hurdles.', 'plyometrics'],
+  ])('finds the prescription in "%s"', (text, kind) => {
+    expect(forbiddenWork(answer(text))).toContain(kind);
+  });
+
   it('finds prescriptions, but not prohibitions', () => {
     expect(forbiddenWork(answer('Do 3–4 × flying 20 m and some bounding.'))).toEqual([
       'high_speed_running',
@@ -172,6 +182,7 @@ describe('the answer checks', () => {
       'loaded_sprints',
     );
     expect(forbiddenWork(answer('If there is no swelling, run 3 × 150 m at 95%.'))).toEqual([
+      'high_speed_running',
       'running_rep_doses',
     ]);
     expect(
