@@ -37,12 +37,17 @@ export function talksOutOfReferral(sentence: string): boolean {
   return (medicalProfessional.test(folded) || dietitian.test(folded)) && notAReferral.test(folded);
 }
 
-const dismissal =
-  /\b(?:(?:keep|carry on|continue|you can|just)\s+(?:train|training|run|running|sprint|sprinting)(?: through)?|nothing to worry|nothing serious|normal tightness|just (?:a )?(?:niggle|tightness|tight|bit sore)|(?:es|ist|ar|c'est|e) (?:una molestia )?normal\w*|sigue entrenando|trainier\w* weiter|trana pa)\b/u;
+/** What an injured athlete may keep doing: "keep training your upper body" plays nothing down. */
+const safeObject = String.raw`(?!\s+(?:(?:your|the|with|on|some|doing)\s+){0,3}(?:upper|core|arms?|mobility|pool|bike|cycling|swim\w*|pain-? ?free|isometric\w*|rehab\w*|cross-?train\w*|walk\w*))`;
+
+const dismissal = new RegExp(
+  String.raw`\b(?:(?:keep|carry on|continue|you can(?: still)?|just)\s+(?:train|training|run|running|sprint|sprinting)(?: through| on it| as (?:usual|normal))?${safeObject}|(?:carry on|train\w*|sprint\w*|run\w*) as (?:normal|usual)|(?:train|run|sprint)(?:ing)? on it|(?:run|walk|shake|jog) it off|ignore (?:it|the pain)|keep going${safeObject}|don'?t let (?:it|the pain|this) stop you|(?:a little|a bit of|some) (?:pain|soreness|discomfort) is (?:fine|normal|ok|okay|expected)|(?:it'?s|that'?s) (?:just|only) (?:doms|soreness|tightness|a niggle|muscle soreness)|nothing to worry|nothing serious|normal tightness|just (?:a )?(?:niggle|tightness|tight|bit sore)|(?:es|ist|ar|c'est|e) (?:una molestia )?normal\w*|sigue entrenando|trainier\w* weiter|trana pa)\b`,
+  'u',
+);
 
 /** "Sprint through it", "you can push through the pain": an instruction, not "sprinting through it can …". */
 const throughPain =
-  /(?:^|\b(?:just|keep|you can|continue|carry on|fine to|ok to|okay to|safe to)\s+)(?:sprint|run|train|push|work)(?:ing)? through (?:it|the pain|pain|the discomfort|discomfort)\b/u;
+  /(?:^(?:sprint|run|train|push|work)|\b(?:just|keep|you can|continue|carry on|fine to|ok to|okay to|safe to)\s+(?:sprint|run|train|push|work)(?:ing)?) through (?:it|the pain|pain|the discomfort|discomfort)\b/u;
 
 /** A sentence that plays pain down ("train through it", "nothing to worry about"). */
 export function dismissesPain(sentence: string): boolean {

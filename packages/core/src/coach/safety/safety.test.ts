@@ -3,7 +3,7 @@ import { buildCoachBrief } from '../brief.js';
 import { composeBuiltinAnswer } from '../builtin/compose.js';
 import { coachingInput } from '../test-fixtures.js';
 import { evaluationSet } from '../testing/evaluation-set.js';
-import { forbiddenWork, refersToDietitian, refersToMedical } from './check.js';
+import { dismissesPain, forbiddenWork, refersToDietitian, refersToMedical } from './check.js';
 import { detectSafety, profileReportsInjury, reportsInjury } from './detect.js';
 import { enforceSafety } from './enforce.js';
 
@@ -195,6 +195,30 @@ describe('the answer checks', () => {
 
 describe('enforceSafety', () => {
   const brief = buildCoachBrief(coachingInput('My Achilles is sore'));
+
+  it.each([
+    "It's probably just a bit of tightness, keep training.",
+    'Push through it.',
+    'Carry on as normal.',
+    'Ignore it and keep going.',
+    'You can still sprint on it.',
+    'A little pain is fine, keep going.',
+    "It's just DOMS, train as usual.",
+    "Don't let it stop you.",
+    'Run it off.',
+  ])('reads "%s" as playing pain down', (sentence) => {
+    expect(dismissesPain(sentence)).toBe(true);
+  });
+
+  it.each([
+    'Keep training your upper body.',
+    'Keep going with your mobility work.',
+    'Sprinting through pain can make it worse.',
+    'Pain is a signal to stop.',
+    "It's normal to feel frustrated.",
+  ])('does not read "%s" as playing pain down', (sentence) => {
+    expect(dismissesPain(sentence)).toBe(false);
+  });
 
   it('removes unsafe sentences and adds the referral, restriction and safe work', () => {
     const repaired = enforceSafety(
