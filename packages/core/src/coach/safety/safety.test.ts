@@ -3,7 +3,13 @@ import { buildCoachBrief } from '../brief.js';
 import { composeBuiltinAnswer } from '../builtin/compose.js';
 import { coachingInput } from '../test-fixtures.js';
 import { evaluationSet } from '../testing/evaluation-set.js';
-import { dismissesPain, forbiddenWork, refersToDietitian, refersToMedical } from './check.js';
+import {
+  dismissesPain,
+  forbiddenWork,
+  refersToDietitian,
+  refersToMedical,
+  talksOutOfReferral,
+} from './check.js';
 import { detectSafety, profileReportsInjury, reportsInjury } from './detect.js';
 import { enforceSafety } from './enforce.js';
 
@@ -149,6 +155,23 @@ describe('the injury detector', () => {
 });
 
 describe('the answer checks', () => {
+  it.each([
+    "A doctor visit isn't needed.",
+    "There's no point seeing a doctor.",
+    "I wouldn't bother with a doctor.",
+    'Save your money on a physio.',
+    "You probably don't need a physio.",
+  ])('reads "%s" as talking the athlete out of care', (sentence) => {
+    expect(talksOutOfReferral(sentence)).toBe(true);
+    expect(refersToMedical(answer(sentence))).toBe(false);
+  });
+
+  it('counts a referral that warns against going on', () => {
+    const sentence = "There's no point sprinting on it: see a physio first.";
+    expect(talksOutOfReferral(sentence)).toBe(false);
+    expect(refersToMedical(answer(sentence))).toBe(true);
+  });
+
   it('does not count a negated referral', () => {
     expect(refersToMedical(answer('No need to see a doctor, just stretch.'))).toBe(false);
     expect(refersToMedical(answer("You don't need a physio for this."))).toBe(false);
