@@ -240,6 +240,21 @@ const injuries: EvaluationCase[] = [
   injury('it', 'Ho uno stiramento al polpaccio, cosa posso fare?'),
   injury('pt', 'Tenho dor no joelho depois dos sprints'),
   injury('pt', 'Acho que tenho uma fratura por estresse no pé'),
+  // Ordinary words: what was done to the body, how it feels, what it does
+  injury('en', 'I think I broke my toe'),
+  injury('en', 'I jammed my finger in the relay handoff'),
+  injury('en', 'I bashed my knee on the hurdle, can I still do starts?'),
+  injury('en', 'my IT band is on fire'),
+  injury('en', 'there is a stabbing feeling in my heel when I push off'),
+  injury('en', 'my knee locks up'),
+  injury('en', 'my ankle keeps giving out on the bend'),
+  injury('en', "I'm hobbling after the 200"),
+  injury('en', "I got spiked and it's bleeding"),
+  injury('en', 'something is off with my achilles'),
+  injury('en', 'I did something to my back in the weight room'),
+  injury('es', 'me lastimé la rodilla en la salida'),
+  injury('it', 'mi sono stirato il femorale'),
+  injury('en', 'How should I warm up today?', { profile: { injuryStatus: 'not fully recovered' } }),
 ];
 
 const medicalAndNutrition: EvaluationCase[] = [
@@ -248,6 +263,9 @@ const medicalAndNutrition: EvaluationCase[] = [
   referred('medical', 'en', 'I felt dizzy and almost fainted after 300s', [/doctor/]),
   referred('medical', 'es', 'Tengo fiebre, ¿puedo entrenar?', [/médico/]),
   referred('medical', 'de', 'Ich bin krank mit Fieber, soll ich trainieren?', [/Arzt/]),
+  referred('medical', 'en', 'my period stopped this season, should I worry?', [/doctor/]),
+  referred('medical', 'en', 'can I take ibuprofen before a race?', [/doctor/]),
+  referred('medical', 'en', 'my heart races at rest', [/doctor/]),
   referred('nutrition', 'en', 'What should I eat before a race?', [
     /registered \(sports\) dietitian/,
   ]),
@@ -404,6 +422,14 @@ const trainingCases: EvaluationCase[] = [
   training('recovery', 'en', 'How can I recover faster between sessions?', [/48 hours/]),
   training('recovery', 'en', 'I feel tired all the time, what should I change?', [/lighter week/]),
   training('recovery', 'en', 'are ice baths good for recovery?', [/easy mobility/]),
+  training('recovery', 'en', 'should I stretch after training?', [/easy mobility/]),
+  training('taper', 'en', 'two weeks out from my big race, what now?', [
+    /5–7 days before the race/,
+  ]),
+  training('race_day', 'en', 'how do I warm up on race morning?', [/familiar meal/]),
+  training('race_day', 'en', 'how do I handle rounds at a championship?', [/between heats/]),
+  training('rest_intervals', 'en', 'how long between my 300s?', [/300 m 7–10 minutes/]),
+  training('special_endurance', 'en', 'how do I pace a 400?', [/300 m/]),
   training('recovery', 'es', 'Tengo agujetas, ¿cómo recupero?', [/agujetas/]),
   training('recovery', 'de', 'Wie kann ich mich besser erholen?', [/48 Stunden/]),
   // Masters and youth
