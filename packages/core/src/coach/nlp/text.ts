@@ -51,7 +51,10 @@ export function tokenize(text: string): Token[] {
       continue;
     }
     // "d'achille", "l'ischio": the article before an apostrophe is not part of the word.
-    const word = part.segment.replace(/^(?:[dlcjmnst]|qu)'(?=\p{L}{3})/iu, '');
+    // "knee's been sore", "hamstring's tight": the noun, not a word of its own (but "it's", "that's").
+    const word = part.segment
+      .replace(/^(?:[dlcjmnst]|qu)'(?=\p{L}{3})/iu, '')
+      .replace(/^(?!(?:it|he|she|that|what|there|here|where|who|let)')(\p{L}{3,})'s$/iu, '$1');
     tokens.push({ folded: fold(word), stems: stemsOf(word), clause });
   }
   return tokens;

@@ -26,12 +26,79 @@ export interface Vocabulary {
   readonly terms: readonly Term[];
 }
 
+/** Two neighbouring letters swapped, past the first ("pian", not "often" for "foten"). */
 function swapped(a: string, b: string): boolean {
   if (a.length !== b.length) return false;
   const diff = [...a].flatMap((char, index) => (char === b[index] ? [] : [index]));
   const [i, j] = diff;
-  return diff.length === 2 && i !== undefined && j === i + 1 && a[i] === b[j] && a[j] === b[i];
+  return (
+    diff.length === 2 && i !== undefined && i > 0 && j === i + 1 && a[i] === b[j] && a[j] === b[i]
+  );
 }
+
+/**
+ * Function words match a term only letter for letter: another language's stemmer or one typo
+ * away they become content words ("should" is stemmed like "shoulder" in German).
+ */
+const functionWords = new Set([
+  'should',
+  'could',
+  'would',
+  'often',
+  'about',
+  'after',
+  'before',
+  'where',
+  'there',
+  'their',
+  'these',
+  'those',
+  'which',
+  'while',
+  'until',
+  'since',
+  'every',
+  'other',
+  'through',
+  'during',
+  'again',
+  'always',
+  'maybe',
+  'really',
+  'still',
+  'what',
+  'when',
+  'will',
+  'your',
+  'have',
+  'does',
+  'doing',
+  'been',
+  'being',
+  'then',
+  'than',
+  'that',
+  'this',
+  'they',
+  'them',
+  'were',
+  'here',
+  'some',
+  'much',
+  'many',
+  'very',
+  'just',
+  'with',
+  'from',
+  'into',
+  'over',
+  'under',
+  'also',
+  'genau',
+  'genom',
+  'soll',
+  'sollte',
+]);
 
 function typoOf(word: string, term: string): boolean {
   // Typos rarely touch the first letter; requiring it keeps "pressure" from "blessure".
@@ -49,9 +116,10 @@ function typoOf(word: string, term: string): boolean {
 export function wordMatches(token: Token, word: TermWord): boolean {
   const { folded } = word;
   if (token.folded === folded) return true;
-  if (folded.length < 4) return false;
-  // Two letters swapped is the commonest typo, even in short words ("pian", "ankel").
-  if (swapped(token.folded, folded)) return true;
+  if (folded.length < 4 || functionWords.has(token.folded)) return false;
+  // Two letters swapped is the commonest typo, even in short words ("pian", "ankel"); an
+  // exact term of five letters or more takes no typo ("wirst" is German, not "wrist").
+  if (swapped(token.folded, folded) && (!word.exact || folded.length <= 4)) return true;
   if (word.exact) return false;
   if (token.folded.startsWith(folded) || (word.inside && token.folded.includes(folded))) {
     return true;

@@ -89,6 +89,12 @@ describe('the injury detector', () => {
     'something is off with my achilles',
     'my lower leg is throbbing after spikes',
     "I've got a bum knee",
+    "knee's been sore af",
+    'ouch my calf',
+    'ankle swole up',
+    'lower back is cooked',
+    'I limped off the track',
+    'I think I have shinsplints',
   ])('fires on "%s"', (text) => {
     expect(reportsInjury(text)).toBe(true);
   });
@@ -119,6 +125,14 @@ describe('the injury detector', () => {
     'how do I stop twisting my hips?',
     'what drills help ankle stiffness for sprinting?',
     'how do I lock out my knee at ground contact?',
+    // Words another language's stemmer or a typo turned into symptoms or body regions
+    'should I stretch when tight?',
+    'what doses of sprints are best?',
+    'how often are hip swings useful?',
+    'what is a good calf raise program?',
+    'how do I build stronger achilles tendons?',
+    'Soll ich mit dem Schlitten sprinten, genau wie letzte Woche?',
+    'Wie laufe ich mit schweren Beinen locker?',
   ])('stays quiet on "%s"', (text) => {
     expect(reportsInjury(text)).toBe(false);
   });
