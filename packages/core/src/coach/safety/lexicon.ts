@@ -923,7 +923,7 @@ export const medicalTerms = vocabulary([
   'blutdruck',
   'schwanger',
   '=sjuk',
-  'feber',
+  '=feber',
   'forkyld',
   'astma',
   '=yr',

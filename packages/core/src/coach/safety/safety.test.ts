@@ -51,6 +51,7 @@ describe('the topic flags', () => {
     'what is a good warm-up for cold weather?',
     'medicine ball throws for sprinters?',
     'how do I clear the water jump?',
+    'should I do fewer reps this week?',
   ])('marks "%s" as none of them', (question) => {
     const flags = flagsFor(question);
     expect([flags.medical, flags.nutrition, flags.supplements]).toEqual([false, false, false]);
