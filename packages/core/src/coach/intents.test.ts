@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import { recogniseIntent } from './intents.js';
+
+describe('recogniseIntent', () => {
+  it.each([
+    ['how do I warm up on race morning?', 'race_day'],
+    ['two weeks out from my big race, what now?', 'taper'],
+    ['how long between my 300s?', 'rest_intervals'],
+    ["what's a good cool down?", 'recovery'],
+    ['how do I pace a 400?', 'special_endurance'],
+    ['how do I handle rounds at a championship?', 'race_day'],
+  ])('reads "%s" as %s', (question, intent) => {
+    expect(recogniseIntent(question)).toBe(intent);
+  });
+
+  // Each of these once matched another language's word, or a typo of a word it is not.
+  it.each([
+    ['how do I train on the track in winter?', 'mental'],
+    ['I timed my 60 today, how do I get faster?', 'recovery'],
+    ['what matters most in the 100?', 'masters'],
+    ['how do I sprint in wet conditions?', 'tempo'],
+    ['¿Cómo mejoro el contacto con el suelo?', 'sleep'],
+    ['¿Qué hago fuera de temporada?', 'strength'],
+  ])('does not read "%s" as %s', (question, intent) => {
+    expect(recogniseIntent(question)).not.toBe(intent);
+  });
+});
