@@ -16,6 +16,7 @@ import {
   otherBodyParts,
   possessives,
   regionSymptoms,
+  selfCare,
   stateVerbs,
   supplementTerms,
   symptoms,
@@ -82,7 +83,13 @@ function ownRegionComplaint(tokens: readonly Token[], regions: readonly TermHit[
 /** Whether a text reports pain, an injury or a named condition (negations aside). */
 export function reportsInjury(text: string): boolean {
   const tokens = tokenize(text);
-  const real = (hits: TermHit[]) => hits.filter((hit) => !negated(tokens, hit));
+  const caredFor = new Set(
+    findTerms(tokens, selfCare).flatMap((hit) =>
+      Array.from({ length: hit.end - hit.start + 1 }, (_, index) => hit.start + index),
+    ),
+  );
+  const real = (hits: TermHit[]) =>
+    hits.filter((hit) => !negated(tokens, hit) && !caredFor.has(hit.start));
   if (real(findTerms(tokens, symptoms)).length > 0) return true;
   const clausesOf = (hits: TermHit[]) => new Set(hits.map((hit) => tokens[hit.start]?.clause));
   const regions = findTerms(tokens, bodyRegions);

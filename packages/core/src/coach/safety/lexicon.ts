@@ -763,6 +763,18 @@ export const otherBodyParts = vocabulary([
   '=braco',
 ]);
 
+/** Care for a muscle, named with an injury's words: "foam rolled my calves", "rolled out my quads". */
+export const selfCare = vocabulary([
+  'foam rolled',
+  'foam rolling',
+  'foam roll',
+  'foam roller',
+  'rolled out my',
+  'rolling out my',
+  'roll out my',
+  'ball rolled',
+]);
+
 /** What was done to a part of the body that injures it: "broke my toe", "jarred my knee". */
 export const injuringActions = vocabulary([
   'rolled',
@@ -774,7 +786,7 @@ export const injuringActions = vocabulary([
   'bashed',
   'jammed',
   'smashed',
-  'knocked',
+  '=knocked',
   '=bumped',
   'whacked',
   'smacked',

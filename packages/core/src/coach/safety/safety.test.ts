@@ -95,6 +95,8 @@ describe('the injury detector', () => {
     'ankle swole up',
     'lower back is cooked',
     'I limped off the track',
+    'my ankle rolled out from under me',
+    'foam rolling hurts my IT band',
     'I think I have shinsplints',
   ])('fires on "%s"', (text) => {
     expect(reportsInjury(text)).toBe(true);
@@ -134,6 +136,10 @@ describe('the injury detector', () => {
     'how do I build stronger achilles tendons?',
     'Soll ich mit dem Schlitten sprinten, genau wie letzte Woche?',
     'Wie laufe ich mit schweren Beinen locker?',
+    // Care for a muscle in an injury's words
+    'I foam rolled my calves after practice',
+    'I rolled out my quads with a lacrosse ball',
+    'my knees knock together when I run',
   ])('stays quiet on "%s"', (text) => {
     expect(reportsInjury(text)).toBe(false);
   });
