@@ -174,9 +174,15 @@ export const bodyRegions = vocabulary([
   'tendao',
 ]);
 
-/** First-person words before a body region: "my knee …", "mi rodilla", "mein Knie". */
+/**
+ * Possessives before a body region: "my knee …", "mi rodilla", "mein Knie", and a coach's
+ * "his calf …", "her knee …".
+ */
 export const possessives = new Set([
   'my',
+  'his',
+  'her',
+  'their',
   'mi',
   'mis',
   'me',

@@ -97,6 +97,9 @@ describe('the injury detector', () => {
     'I limped off the track',
     'my ankle rolled out from under me',
     'foam rolling hurts my IT band',
+    // A coach writing about an athlete
+    'his calf is bad after yesterday',
+    'one of my boys jarred his knee',
     'I think I have shinsplints',
   ])('fires on "%s"', (text) => {
     expect(reportsInjury(text)).toBe(true);
@@ -140,6 +143,8 @@ describe('the injury detector', () => {
     'I foam rolled my calves after practice',
     'I rolled out my quads with a lacrosse ball',
     'my knees knock together when I run',
+    'her knee drive is weak',
+    'he pulled away at 80 m',
   ])('stays quiet on "%s"', (text) => {
     expect(reportsInjury(text)).toBe(false);
   });
