@@ -52,6 +52,9 @@ describe('the topic flags', () => {
     'medicine ball throws for sprinters?',
     'how do I clear the water jump?',
     'should I do fewer reps this week?',
+    'how do I cover the first 30 m faster?',
+    'what comes after tempo in the week?',
+    'how do I stack my sessions?',
   ])('marks "%s" as none of them', (question) => {
     const flags = flagsFor(question);
     expect([flags.medical, flags.nutrition, flags.supplements]).toEqual([false, false, false]);
@@ -174,6 +177,8 @@ describe('the injury detector', () => {
       'not cleared yet',
       'still not 100%',
       'cleared but knee sore',
+      'recovering',
+      'health issues',
     ]) {
       expect(profileReportsInjury(status)).toBe(true);
     }
