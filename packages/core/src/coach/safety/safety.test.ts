@@ -219,6 +219,8 @@ describe('the answer checks', () => {
     ['Run 150 m, 120 m, 100 m at 90%.', 'high_speed_running'],
     ['Do ten 30-metre accelerations.', 'running_rep_doses'],
     ['Do reactive jumps over mini hurdles.', 'plyometrics'],
+    ['Corre series de 200 m a ritmo de carrera.', 'high_speed_running'],
+    ['Corre series de 200 m a ritmo de carrera.', 'running_rep_doses'],
   ])('finds the prescription in "%s"', (text, kind) => {
     expect(forbiddenWork(answer(text))).toContain(kind);
   });
