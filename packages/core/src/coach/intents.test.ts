@@ -9,6 +9,8 @@ describe('recogniseIntent', () => {
     ["what's a good cool down?", 'recovery'],
     ['how do I pace a 400?', 'special_endurance'],
     ['how do I handle rounds at a championship?', 'race_day'],
+    ['how do I breathe during a 400?', 'special_endurance'],
+    ['my resting heart rate is 48, is that good?', 'recovery'],
   ])('reads "%s" as %s', (question, intent) => {
     expect(recogniseIntent(question)).toBe(intent);
   });

@@ -12,6 +12,7 @@ import {
   negatingAfter,
   negators,
   notComplaints,
+  notMedical,
   nutritionTerms,
   otherBodyParts,
   possessives,
@@ -80,16 +81,17 @@ function ownRegionComplaint(tokens: readonly Token[], regions: readonly TermHit[
   });
 }
 
+/** Whether `hit` starts inside one of `phrases`. */
+function within(phrases: readonly TermHit[], hit: TermHit): boolean {
+  return phrases.some((phrase) => phrase.start <= hit.start && hit.start <= phrase.end);
+}
+
 /** Whether a text reports pain, an injury or a named condition (negations aside). */
 export function reportsInjury(text: string): boolean {
   const tokens = tokenize(text);
-  const caredFor = new Set(
-    findTerms(tokens, selfCare).flatMap((hit) =>
-      Array.from({ length: hit.end - hit.start + 1 }, (_, index) => hit.start + index),
-    ),
-  );
+  const selfCared = findTerms(tokens, selfCare);
   const real = (hits: TermHit[]) =>
-    hits.filter((hit) => !negated(tokens, hit) && !caredFor.has(hit.start));
+    hits.filter((hit) => !negated(tokens, hit) && !within(selfCared, hit));
   if (real(findTerms(tokens, symptoms)).length > 0) return true;
   const clausesOf = (hits: TermHit[]) => new Set(hits.map((hit) => tokens[hit.start]?.clause));
   const regions = findTerms(tokens, bodyRegions);
@@ -134,7 +136,9 @@ export function detectSafety(input: CoachingInput): SafetyFlags {
   return {
     injury: sources.length > 0,
     injurySources: sources,
-    medical: hasTerm(tokens, medicalTerms),
+    medical: findTerms(tokens, medicalTerms).some(
+      (hit) => !within(findTerms(tokens, notMedical), hit),
+    ),
     nutrition: hasTerm(tokens, nutritionTerms),
     supplements: hasTerm(tokens, supplementTerms),
   };

@@ -647,6 +647,10 @@ export const regionSymptoms = vocabulary([
   '=grab',
   '=grabs',
   'hot spot',
+  'surgery',
+  'operated',
+  'operation on',
+  'reconstruction',
   '=swole',
   'swelled',
   '=cooked',
@@ -821,6 +825,17 @@ export const injuringActions = vocabulary([
 ]);
 
 /** Illness and medical topics a doctor should see. */
+/** Medical words in everyday senses: "sick of tempo", "ill-prepared". */
+export const notMedical = vocabulary([
+  'sick of',
+  'ill prepared',
+  'ill-prepared',
+  'ill advised',
+  'ill-advised',
+  'virus of',
+  'operation plan',
+]);
+
 export const medicalTerms = vocabulary([
   'sick',
   'sore throat',
@@ -986,6 +1001,14 @@ export const nutritionTerms = vocabulary([
   'vegetarian',
   '=snack',
   '=snacks',
+  'empty stomach',
+  '=fasted',
+  'recovery drink',
+  'chocolate milk',
+  'gain weight',
+  'put on weight',
+  '=bulk',
+  'bulking',
   '=pasta',
   '=rice',
   'drink water',
@@ -1034,6 +1057,10 @@ export const supplementTerms = vocabulary([
   'supplement',
   'creatine',
   'caffeine',
+  'coffee',
+  'espresso',
+  'energy drink',
+  'energy drinks',
   'beta alanine',
   'beta-alanine',
   'nitrate',

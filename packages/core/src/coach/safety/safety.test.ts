@@ -32,19 +32,22 @@ describe('the topic flags', () => {
     expect(flagsFor(question).medical).toBe(true);
   });
 
-  it.each(['is pasta good the night before?', 'should I drink more water on hot days?'])(
-    'marks "%s" as nutrition',
-    (question) => {
-      expect(flagsFor(question).nutrition).toBe(true);
-    },
-  );
+  it.each([
+    'is pasta good the night before?',
+    'should I drink more water on hot days?',
+    'can I sprint on an empty stomach?',
+    'how do I gain weight for strength?',
+  ])('marks "%s" as nutrition', (question) => {
+    expect(flagsFor(question).nutrition).toBe(true);
+  });
 
-  it.each(['are protein shakes worth it?', 'pre-workout before sessions?'])(
-    'marks "%s" as supplements',
-    (question) => {
-      expect(flagsFor(question).supplements).toBe(true);
-    },
-  );
+  it.each([
+    'are protein shakes worth it?',
+    'pre-workout before sessions?',
+    'is coffee before training ok?',
+  ])('marks "%s" as supplements', (question) => {
+    expect(flagsFor(question).supplements).toBe(true);
+  });
 
   it.each([
     'how do I breathe in the blocks?',
@@ -55,6 +58,8 @@ describe('the topic flags', () => {
     'how do I cover the first 30 m faster?',
     'what comes after tempo in the week?',
     'how do I stack my sessions?',
+    'should I train when I am sick of tempo?',
+    'I feel ill-prepared for nationals',
   ])('marks "%s" as none of them', (question) => {
     const flags = flagsFor(question);
     expect([flags.medical, flags.nutrition, flags.supplements]).toEqual([false, false, false]);
@@ -103,6 +108,7 @@ describe('the injury detector', () => {
     // A coach writing about an athlete
     'his calf is bad after yesterday',
     'one of my boys jarred his knee',
+    'I had surgery on my knee last year, can I sprint?',
     'I think I have shinsplints',
   ])('fires on "%s"', (text) => {
     expect(reportsInjury(text)).toBe(true);
