@@ -133,12 +133,11 @@ export function detectSafety(input: CoachingInput): SafetyFlags {
   if (recent) sources.push('conversation');
   if (input.trackLit?.activeInjury) sources.push('tracklit');
   const tokens = tokenize(input.question);
+  const everyday = findTerms(tokens, notMedical);
   return {
     injury: sources.length > 0,
     injurySources: sources,
-    medical: findTerms(tokens, medicalTerms).some(
-      (hit) => !within(findTerms(tokens, notMedical), hit),
-    ),
+    medical: findTerms(tokens, medicalTerms).some((hit) => !within(everyday, hit)),
     nutrition: hasTerm(tokens, nutritionTerms),
     supplements: hasTerm(tokens, supplementTerms),
   };
