@@ -11,6 +11,12 @@ describe('recogniseIntent', () => {
     ['how do I handle rounds at a championship?', 'race_day'],
     ['how do I breathe during a 400?', 'special_endurance'],
     ['my resting heart rate is 48, is that good?', 'recovery'],
+    ['how do I stay loose between the semi and the final?', 'race_day'],
+    ['what should my warm up be before a 60m race?', 'race_day'],
+    ['how much should I cut volume before the big meet?', 'taper'],
+    ['how do I hold form at the end of the 100?', 'speed_endurance'],
+    ['give me a pre-practice routine', 'warm_up'],
+    ['how can I sleep better before races?', 'sleep'],
   ])('reads "%s" as %s', (question, intent) => {
     expect(recogniseIntent(question)).toBe(intent);
   });
