@@ -43,6 +43,21 @@ describe('language detection', () => {
     expect(recogniseLanguage('42')).toBeNull();
     expect(detectLanguage('42')).toBe('en');
   });
+
+  it.each([
+    ['Voglio correre più veloce', 'it'],
+    ['Quero correr mais rápido', 'pt'],
+    ['Quiero correr más rápido', 'es'],
+    ['Ich will schneller laufen', 'de'],
+    ['Jag vill springa snabbare', 'sv'],
+    ['Je veux courir plus vite', 'fr'],
+    ['Hallo Trainer', 'de'],
+    ['Bonjour coach', 'fr'],
+    ['Ciao coach', 'it'],
+    ['Olá treinador', 'pt'],
+  ] as const)('reads "%s" as %s, with no question word in it', (text, language) => {
+    expect(recogniseLanguage(text)).toBe(language);
+  });
 });
 
 describe('buildCoachBrief', () => {
