@@ -268,6 +268,11 @@ describe('enforceSafety', () => {
     "It's just DOMS, train as usual.",
     "Don't let it stop you.",
     'Run it off.',
+    'Trainiere einfach weiter.',
+    'Fortsätt träna som vanligt.',
+    "Continue à t'entraîner normalement.",
+    'Continua ad allenarti come al solito.',
+    'Continua a treinar normalmente.',
   ])('reads "%s" as playing pain down', (sentence) => {
     expect(dismissesPain(sentence)).toBe(true);
   });
@@ -278,6 +283,8 @@ describe('enforceSafety', () => {
     'Sprinting through pain can make it worse.',
     'Pain is a signal to stop.',
     "It's normal to feel frustrated.",
+    'Sigue entrenando el tren superior.',
+    'Continua a nadar.',
   ])('does not read "%s" as playing pain down', (sentence) => {
     expect(dismissesPain(sentence)).toBe(false);
   });
