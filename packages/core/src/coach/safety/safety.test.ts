@@ -198,13 +198,16 @@ describe('the answer checks', () => {
     "I wouldn't bother with a doctor.",
     'Save your money on a physio.',
     "You probably don't need a physio.",
+    'Du musst nicht zum Arzt.',
   ])('reads "%s" as talking the athlete out of care', (sentence) => {
     expect(talksOutOfReferral(sentence)).toBe(true);
     expect(refersToMedical(answer(sentence))).toBe(false);
   });
 
-  it('counts a referral that warns against going on', () => {
-    const sentence = "There's no point sprinting on it: see a physio first.";
+  it.each([
+    "There's no point sprinting on it: see a physio first.",
+    'Du musst nicht sprinten, geh zum Arzt.',
+  ])('counts "%s" as a referral that warns against going on', (sentence) => {
     expect(talksOutOfReferral(sentence)).toBe(false);
     expect(refersToMedical(answer(sentence))).toBe(true);
   });
