@@ -4,17 +4,12 @@ import type { ServerDeps } from './deps.js';
 import { handleError, handleNotFound } from './http-errors.js';
 import type { Lifecycle } from './lifecycle.js';
 import type { Logger } from './logger.js';
-import { closeSpentConnections } from './middleware/connection.js';
-import { jsonBodyLimit, requestTimeout } from './middleware/limits.js';
-import { requestLog } from './middleware/request-log.js';
-import { corsPreflight, responseHeaders } from './middleware/response-headers.js';
+import { requestEnvelope } from './middleware/request-envelope.js';
 import {
   type AriaMetrics,
-  annotateServerSpan,
   apiMetrics,
   collectQueueMetrics,
   createMetrics,
-  httpMetrics,
   httpServerSpans,
   metricsHandler,
   tracingConfigured,
@@ -49,15 +44,18 @@ export function createApp({
 }: AppOptions) {
   const app = new Hono<AppEnv>();
   const tracing = tracingConfigured(deps.config.telemetry);
-  app.use(closeSpentConnections(lifecycle));
   if (tracing) app.use(httpServerSpans(deps.config, trpcEndpoint));
-  app.use(responseHeaders(deps.config.server.corsOrigins));
-  if (tracing) app.use(annotateServerSpan());
-  app.use(httpMetrics(metrics, trpcEndpoint));
-  app.use(requestLog(logger));
-  app.use(corsPreflight());
-  app.use(jsonBodyLimit(deps.config.analysis.maxBytes));
-  app.use(requestTimeout(deps.config.server.requestTimeoutMs, lifecycle));
+  app.use(
+    requestEnvelope({
+      lifecycle,
+      logger,
+      metrics,
+      trpcEndpoint,
+      corsOrigins: deps.config.server.corsOrigins,
+      analysisMaxBytes: deps.config.analysis.maxBytes,
+      requestTimeoutMs: deps.config.server.requestTimeoutMs,
+    }),
+  );
 
   if (tracing) app.use(`${trpcEndpoint}/*`, trpcProcedureSpans(trpcEndpoint));
 

@@ -1,10 +1,10 @@
 import type { HttpBindings } from '@hono/node-server';
-import type { MiddlewareHandler } from 'hono';
+import type { Context } from 'hono';
 import type { Lifecycle } from '../lifecycle.js';
 import { nodeBindings } from './node-bindings.js';
 
 /**
- * Answers `Connection: close` when the connection should not carry another request:
+ * Marks the answer `Connection: close` when the connection should not carry another request:
  * - the answer went out before the request body had fully arrived (a 413 from
  *   Content-Length, a 401 before an upload is read). Node would otherwise keep the socket
  *   for keep-alive, the rest of the body would still be on its way, and the server cuts the
@@ -21,12 +21,9 @@ function bodyStillComing(incoming: HttpBindings['incoming']): boolean {
   return !(Number.isFinite(declared) && declared <= drainedBodyBytes);
 }
 
-export function closeSpentConnections(lifecycle: Lifecycle): MiddlewareHandler {
-  return async (c, next) => {
-    await next();
-    const { incoming } = nodeBindings(c);
-    if ((incoming !== undefined && bodyStillComing(incoming)) || lifecycle.draining) {
-      c.header('Connection', 'close');
-    }
-  };
+export function closeSpentConnection(c: Context, lifecycle: Lifecycle): void {
+  const { incoming } = nodeBindings(c);
+  if ((incoming !== undefined && bodyStillComing(incoming)) || lifecycle.draining) {
+    c.header('Connection', 'close');
+  }
 }

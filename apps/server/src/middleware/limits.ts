@@ -1,5 +1,5 @@
 import { AppError } from '@aria/core';
-import type { MiddlewareHandler } from 'hono';
+import type { Context, MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
 import type { AppEnv } from '../app-env.js';
@@ -29,7 +29,14 @@ export function analysisBodyLimitBytes(maxBytes: number): number {
 const streamingPaths =
   /^\/v1\/coaching\/ask\/stream$|^\/trpc\/(?:[^/]*,)?coaching\.askStream(?:,|$)/;
 
-export function jsonBodyLimit(analysisMaxBytes: number): MiddlewareHandler {
+/**
+ * The body limit of a request's route (JSON 1 MB, an image 14 MB, a video per
+ * ANALYSIS_MAX_BYTES), as Hono's `bodyLimit`, which answers 413 by throwing; none for GET and
+ * HEAD, which carry no body (reading one would build the fetch Request for nothing).
+ */
+export function bodyLimitFor(
+  analysisMaxBytes: number,
+): (c: Context) => MiddlewareHandler | undefined {
   const json = bodyLimit({
     maxSize: jsonBodyLimitBytes,
     onError: () => {
@@ -49,25 +56,25 @@ export function jsonBodyLimit(analysisMaxBytes: number): MiddlewareHandler {
       throw new HTTPException(413, { message: `The file is larger than ${megabytes} MB.` });
     },
   });
-  return (c, next) => {
-    // Hono's limit reads the body stream, which builds the fetch Request; these carry none.
-    if (c.req.method === 'GET' || c.req.method === 'HEAD') return next();
-    if (analysisUploadPaths.has(c.req.path)) return analysis(c, next);
-    return (mediaUploadPaths.has(c.req.path) ? media : json)(c, next);
+  return (c) => {
+    if (c.req.method === 'GET' || c.req.method === 'HEAD') return undefined;
+    if (analysisUploadPaths.has(c.req.path)) return analysis;
+    return mediaUploadPaths.has(c.req.path) ? media : json;
   };
 }
 
 /**
- * Answers TIMEOUT (504) for a request still running after `ms`, and stops its work: the
- * request's signal (`requestSignal`) aborts with that error, so procedures and the AI call
- * end instead of running on (a metered call is then refunded and nothing is stored).
+ * Runs a request's work under its timeout: past `ms` it throws TIMEOUT (504) and stops the
+ * work: the request's signal (`requestSignal`) aborts with that error, so procedures and the
+ * AI call end instead of running on (a metered call is then refunded and nothing is stored).
  * Streamed answers have no timeout; they, like every request, stop when shutdown cuts work.
  */
-export function requestTimeout(ms: number, lifecycle: Lifecycle): MiddlewareHandler<AppEnv> {
-  return async (c, next) => {
+export function timeoutRunner(ms: number, lifecycle: Lifecycle) {
+  const untimed = () => [lifecycle.workCut];
+  return async (c: Context<AppEnv>, work: () => Promise<void>): Promise<void> => {
     if (streamingPaths.test(c.req.path)) {
-      c.set('serverStops', () => [lifecycle.workCut]);
-      return next();
+      c.set('serverStops', untimed);
+      return work();
     }
     const deadline = new AbortController();
     // A signal is built only when the request's work asks for one (`requestSignal`).
@@ -81,7 +88,7 @@ export function requestTimeout(ms: number, lifecycle: Lifecycle): MiddlewareHand
       }, ms);
     });
     try {
-      await Promise.race([next(), timedOut]);
+      await Promise.race([work(), timedOut]);
     } finally {
       clearTimeout(timer);
     }

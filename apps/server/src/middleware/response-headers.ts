@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { MiddlewareHandler } from 'hono';
+import type { Context } from 'hono';
 import { AnswerResponse } from '../answer-response.js';
 import type { AppEnv } from '../app-env.js';
 import { nodeBindings, requestHeader } from './node-bindings.js';
@@ -67,12 +67,12 @@ function corsGrant(origin: string): Record<string, string> {
  *
  * Served by Node, they are handed to the `AnswerResponse`, which writes them with the
  * route's own; the route's take precedence where both set one, and a route that sets `Vary`
- * must add `Origin` itself (`varyOnOrigin`). Without Node (`app.request()` in tests) they
- * are set on the finished response instead.
+ * must add `Origin` itself (`varyOnOrigin`). Without Node (`app.request()` in tests) the
+ * returned function sets them on the finished response instead.
  */
-export function responseHeaders(corsOrigins: readonly string[]): MiddlewareHandler<AppEnv> {
+export function answerHeaders(corsOrigins: readonly string[]) {
   const allowed = new Set(corsOrigins);
-  return async (c, next) => {
+  return (c: Context<AppEnv>): ((answered: Response) => void) | undefined => {
     const incomingId = requestHeader(c, 'x-request-id');
     const requestId =
       incomingId !== undefined && acceptableRequestId.test(incomingId) ? incomingId : randomUUID();
@@ -83,33 +83,31 @@ export function responseHeaders(corsOrigins: readonly string[]): MiddlewareHandl
     const outgoing = nodeBindings(c).outgoing;
     if (outgoing instanceof AnswerResponse) {
       outgoing.commonHeaders = { 'x-request-id': requestId, ...securityHeadersRecord, ...grant };
-      return next();
+      return undefined;
     }
-    await next();
-    const headers = c.res.headers;
-    headers.set('X-Request-Id', requestId);
-    for (const [name, value] of securityHeaders) {
-      if (name === 'Vary') headers.set('Vary', withOrigin(headers.get('Vary')));
-      else headers.set(name, value);
-    }
-    for (const [name, value] of Object.entries(grant ?? {})) headers.set(name, value);
+    return ({ headers }) => {
+      headers.set('X-Request-Id', requestId);
+      for (const [name, value] of securityHeaders) {
+        if (name === 'Vary') headers.set('Vary', withOrigin(headers.get('Vary')));
+        else headers.set(name, value);
+      }
+      for (const [name, value] of Object.entries(grant ?? {})) headers.set(name, value);
+    };
   };
 }
 
-/** Answers a CORS preflight (any OPTIONS request); `responseHeaders` adds the grant. */
-export function corsPreflight(): MiddlewareHandler<AppEnv> {
-  return async (c, next) => {
-    if (c.req.method !== 'OPTIONS') return next();
-    return new Response(null, {
-      status: 204,
-      headers: {
-        'Access-Control-Max-Age': corsMaxAgeSeconds,
-        'Access-Control-Allow-Methods': corsAllowMethods,
-        'Access-Control-Allow-Headers': corsAllowHeaders,
-        Vary: 'Origin, Access-Control-Request-Headers',
-      },
-    });
-  };
+/** The answer to a CORS preflight (any OPTIONS request); `answerHeaders` adds the grant. */
+export function preflightAnswer(c: Context): Response | undefined {
+  if (c.req.method !== 'OPTIONS') return undefined;
+  return new Response(null, {
+    status: 204,
+    headers: {
+      'Access-Control-Max-Age': corsMaxAgeSeconds,
+      'Access-Control-Allow-Methods': corsAllowMethods,
+      'Access-Control-Allow-Headers': corsAllowHeaders,
+      Vary: 'Origin, Access-Control-Request-Headers',
+    },
+  });
 }
 
 /** For a route whose response sets its own `Vary` (it would replace the one set above). */

@@ -56,6 +56,13 @@ async function sendTraffic(baseUrl: string) {
 
   const procedure = await fetch(`${baseUrl}/trpc/athletes.get`, { headers: asAthlete });
   expect(procedure.status).toBe(200);
+  const tooLarge = await fetch(`${baseUrl}/v1/coaching/ask`, {
+    method: 'POST',
+    headers: { ...asAthlete, 'Content-Type': 'application/json' },
+    body: JSON.stringify({ question: 'x'.repeat(2 * 1024 * 1024) }),
+  });
+  expect(tooLarge.status).toBe(413);
+  await tooLarge.arrayBuffer();
 
   let limited: Response | undefined;
   for (let call = 0; call < 15 && !limited; call += 1) {
@@ -84,6 +91,11 @@ async function sendTraffic(baseUrl: string) {
     body: JSON.stringify({ question: 'How should I warm up for a 100 m race?' }),
   });
   expect(asked.status).toBe(200);
+  return {
+    athleteId,
+    procedureRequestId: procedure.headers.get('x-request-id'),
+    tooLargeRequestId: tooLarge.headers.get('x-request-id'),
+  };
 }
 
 function spanNamed(spans: readonly ReceivedSpan[], name: string): ReceivedSpan {
@@ -185,7 +197,7 @@ describe.each([
 
         const ready = await fetch(`${baseUrl}/health/ready`);
         expect(ready.status).toBe(200);
-        await sendTraffic(baseUrl);
+        const traffic = await sendTraffic(baseUrl);
 
         const refused = await fetch(`${baseUrl}/metrics`);
         expect(refused.status).toBe(401);
@@ -241,6 +253,15 @@ describe.each([
         expect(receiver.rejected).toEqual([]);
         const http = spanNamed(spans, 'GET /trpc/athletes.get');
         expect(http.kind).toBe(2);
+        expect(http.attributes).toMatchObject({
+          'aria.request_id': traffic.procedureRequestId,
+          'enduser.id': traffic.athleteId,
+        });
+        // Refused before any route ran, the span still names the request.
+        const refusedBody = spans.find(
+          (span) => span.attributes['http.response.status_code'] === 413,
+        );
+        expect(refusedBody?.attributes['aria.request_id']).toBe(traffic.tooLargeRequestId);
         expect(http.resource).toMatchObject({
           'service.name': 'aria-api',
           'service.version': 'built-test',

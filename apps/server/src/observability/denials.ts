@@ -27,13 +27,18 @@ function collectCodes(value: unknown, into: DenialCode[], depth = 0): void {
   }
 }
 
+/** Whether `denialsIn` can find any: only a 402, a 429 or a tRPC mixed batch (207). */
+export function mayNameDenials(response: Response): boolean {
+  return inspectedStatuses.has(response.status);
+}
+
 /**
  * The metering denials a response carries, read without consuming it: REST answers one
  * problem (`code`), tRPC one error or a batch of them (`error.json.data.code`). Streamed
  * responses (JSON lines, SSE) are not read; a 402/429 whose body cannot be read counts once.
  */
 export async function denialsIn(response: Response): Promise<DenialCode[]> {
-  if (!inspectedStatuses.has(response.status)) return [];
+  if (!mayNameDenials(response)) return [];
   const fallback = codeForStatus[response.status];
   const contentType = response.headers.get('content-type') ?? '';
   const readable = /json/i.test(contentType) && !/jsonl|event-stream/i.test(contentType);

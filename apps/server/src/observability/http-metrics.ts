@@ -1,30 +1,32 @@
 import type { AriaMetrics } from '@aria/metrics';
-import { createMiddleware } from 'hono/factory';
-import type { AppEnv } from '../app-env.js';
-import { denialsIn } from './denials.js';
+import type { Context } from 'hono';
+import { denialsIn, mayNameDenials } from './denials.js';
 import { methodLabel, routeLabel } from './route-label.js';
 
 /**
  * Request count, latency histogram and in-flight gauge by method, route template and
- * status, plus metering denials read from the answered problem codes. Mounted right after
- * the request id, so it sees every response, errors and 404s included.
+ * status, plus metering denials read from the answered problem codes. `started` when the
+ * request arrives, `answered` once its response (error or 404 included) is final.
  */
 export function httpMetrics(metrics: AriaMetrics, trpcEndpoint: string) {
   const series = seriesPerLabels(metrics);
-  return createMiddleware<AppEnv>(async (c, next) => {
-    const startedAt = performance.now();
-    metrics.httpRequestsInFlight.inc();
-    try {
-      await next();
-    } finally {
+  return {
+    started(): void {
+      metrics.httpRequestsInFlight.inc();
+    },
+    /** A promise only when the response may name a denial (its body is read). */
+    answered(c: Context, seconds: number): Promise<void> | undefined {
       metrics.httpRequestsInFlight.dec();
-    }
-    const route = routeLabel(c, trpcEndpoint);
-    const { duration, count } = series(methodLabel(c.req.method), route, c.res.status);
-    duration.observe((performance.now() - startedAt) / 1000);
-    count.inc();
-    for (const code of await denialsIn(c.res)) metrics.meteringDenials.inc({ code, route });
-  });
+      const route = routeLabel(c, trpcEndpoint);
+      const { duration, count } = series(methodLabel(c.req.method), route, c.res.status);
+      duration.observe(seconds);
+      count.inc();
+      if (!mayNameDenials(c.res)) return undefined;
+      return denialsIn(c.res).then((codes) => {
+        for (const code of codes) metrics.meteringDenials.inc({ code, route });
+      });
+    },
+  };
 }
 
 /**

@@ -1,18 +1,21 @@
 import type { Config } from '@aria/config';
 import { httpInstrumentationMiddleware } from '@hono/otel';
 import { trace } from '@opentelemetry/api';
-import { createMiddleware } from 'hono/factory';
+import type { MiddlewareHandler } from 'hono';
 import type { AppEnv } from '../app-env.js';
 import { routeLabel } from './route-label.js';
 
 /**
  * The HTTP server span (`GET /v1/athletes/:id`): `@hono/otel`, which continues an incoming
  * W3C `traceparent` and names the span after the matched route. With no tracer provider
- * registered it records nothing. It runs before the request id exists, so
- * `annotateServerSpan` adds that.
+ * registered it records nothing. Mounted before the request envelope, it adds the request id
+ * and the caller (once authentication named one) when the answer is ready.
  */
-export function httpServerSpans(config: Pick<Config, 'telemetry'>, trpcEndpoint: string) {
-  return httpInstrumentationMiddleware({
+export function httpServerSpans(
+  config: Pick<Config, 'telemetry'>,
+  trpcEndpoint: string,
+): MiddlewareHandler<AppEnv> {
+  const serverSpan = httpInstrumentationMiddleware({
     serviceName: config.telemetry.serviceName,
     serviceVersion: config.telemetry.serviceVersion,
     // Same names as the metrics' route label (`GET /trpc/athletes.get`); set again at the end.
@@ -20,15 +23,13 @@ export function httpServerSpans(config: Pick<Config, 'telemetry'>, trpcEndpoint:
     // Its OpenTelemetry metrics would duplicate the Prometheus ones (metrics.ts).
     captureActiveRequests: false,
   });
-}
-
-/** Adds the request id and the caller (once authentication named one) to the server span. */
-export function annotateServerSpan() {
-  return createMiddleware<AppEnv>(async (c, next) => {
-    const span = trace.getActiveSpan();
-    span?.setAttribute('aria.request_id', c.get('requestId'));
-    await next();
-    const userId = c.get('userId');
-    if (span && userId) span.setAttribute('enduser.id', userId);
-  });
+  return (c, next) =>
+    serverSpan(c, async () => {
+      await next();
+      const span = trace.getActiveSpan();
+      if (span === undefined) return;
+      span.setAttribute('aria.request_id', c.get('requestId'));
+      const userId = c.get('userId');
+      if (userId) span.setAttribute('enduser.id', userId);
+    });
 }

@@ -4,7 +4,7 @@ export { apiMetrics } from './api-metrics.js';
 export { withCacheMetrics } from './cache-metrics.js';
 export { instrumentDatabase } from './database.js';
 export { httpMetrics } from './http-metrics.js';
-export { annotateServerSpan, httpServerSpans } from './http-tracing.js';
+export { httpServerSpans } from './http-tracing.js';
 export { metricsHandler } from './metrics-route.js';
 export { collectQueueMetrics } from './queue-metrics.js';
 export { type Observability, startObservability } from './start.js';

@@ -1,13 +1,14 @@
 import { refusedUrl } from '@aria/integrations/tracklit-testing';
 import { createMetrics, metricNames } from '@aria/metrics';
 import { Hono } from 'hono';
-import { requestId } from 'hono/request-id';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AppEnv } from '../app-env.js';
-import { handleError, problemResponse } from '../http-errors.js';
+import { problemResponse } from '../http-errors.js';
+import { createLifecycle } from '../lifecycle.js';
+import { createLogger } from '../logger.js';
+import { requestEnvelope } from '../middleware/request-envelope.js';
 import { createTestApp, type TestApp } from '../testing/app.js';
 import { sampleSum } from '../testing/metrics.js';
-import { httpMetrics } from './http-metrics.js';
 
 async function scrape(t: TestApp, headers: Record<string, string> = {}) {
   const response = await t.app.request('/metrics', { headers });
@@ -126,8 +127,17 @@ describe('a question without the TrackLit context', () => {
 describe('metering denials', () => {
   const metrics = createMetrics();
   const app = new Hono<AppEnv>()
-    .use(requestId())
-    .use(httpMetrics(metrics, '/trpc'))
+    .use(
+      requestEnvelope({
+        lifecycle: createLifecycle(),
+        logger: createLogger({ logLevel: 'silent' }),
+        metrics,
+        trpcEndpoint: '/trpc',
+        corsOrigins: [],
+        analysisMaxBytes: 1024,
+        requestTimeoutMs: 5_000,
+      }),
+    )
     .get('/quota', (c) => problemResponse(c, 'QUOTA_EXCEEDED', 'Monthly ask quota used.'))
     .get('/rate', (c) => problemResponse(c, 'RATE_LIMITED', 'Slow down.'))
     .get('/trpc/*', (c) =>
@@ -143,8 +153,7 @@ describe('metering denials', () => {
     )
     .get('/stream', (c) =>
       c.body('{"code":"RATE_LIMITED"}\n', 429, { 'Content-Type': 'application/jsonl' }),
-    )
-    .onError(handleError);
+    );
 
   const denials = async (code: string, route?: string) =>
     sampleSum(await metrics.render(), metricNames.meteringDenials, {
