@@ -1,5 +1,7 @@
 import { fileURLToPath } from 'node:url';
+import { pino } from 'pino';
 import { describe, expect, it } from 'vitest';
+import { createLogger, plainInfoLine } from './logger.js';
 import { startChild } from './testing/child-process.js';
 
 const script = fileURLToPath(new URL('./testing/log-then-exit.ts', import.meta.url));
@@ -56,4 +58,50 @@ describe('the default log destination (asynchronous)', () => {
       run.child.kill('SIGKILL');
     }
   }, 30_000);
+});
+
+describe('plainInfoLine', () => {
+  function captured(level: 'info' | 'warn') {
+    const lines: string[] = [];
+    const logger = createLogger({ logLevel: level }, { write: (line: string) => lines.push(line) });
+    return { logger, lines };
+  }
+  const withoutTime = (line: string | undefined) => line?.replace(/"time":\d+/, '"time":0');
+
+  it('writes the line pino writes for the same fields, byte for byte but the time', () => {
+    const fields = {
+      requestId: 'r-1',
+      userId: undefined,
+      method: 'GET',
+      route: '/v1/athletes/:id',
+      path: '/v1/athletes/"quoted"\\back\u2028slash\u00e9',
+      status: 200,
+      durationMs: 0.3,
+      odd: Number.NaN,
+    };
+    const viaPino = captured('info');
+    viaPino.logger.info(fields, 'request');
+    const direct = captured('info');
+    plainInfoLine(direct.logger)(fields, 'request');
+    expect(direct.lines).toHaveLength(1);
+    expect(withoutTime(direct.lines[0])).toBe(withoutTime(viaPino.lines[0]));
+    expect(JSON.parse(direct.lines[0] ?? '')).toMatchObject({ service: 'aria', status: 200 });
+  });
+
+  it('follows the logger level, also when it changes', () => {
+    const { logger, lines } = captured('warn');
+    const write = plainInfoLine(logger);
+    write({ status: 200 }, 'request');
+    expect(lines).toEqual([]);
+    logger.level = 'info';
+    write({ status: 200 }, 'request');
+    expect(lines).toHaveLength(1);
+  });
+
+  it('goes through pino for a logger made elsewhere', () => {
+    const lines: string[] = [];
+    const other = pino({ base: null }, { write: (line: string) => lines.push(line) });
+    plainInfoLine(other)({ status: 201 }, 'request');
+    expect(JSON.parse(lines[0] ?? '')).toMatchObject({ level: 30, status: 201, msg: 'request' });
+  });
 });

@@ -7,7 +7,7 @@ import type { AriaMetrics } from '../observability/index.js';
 import { httpMetrics } from '../observability/index.js';
 import { closeSpentConnection } from './connection.js';
 import { bodyLimitFor, timeoutRunner } from './limits.js';
-import { logRequest, startRequestLog } from './request-log.js';
+import { requestLogger, startRequestLog } from './request-log.js';
 import { answerHeaders, preflightAnswer } from './response-headers.js';
 
 export interface RequestEnvelopeOptions {
@@ -36,6 +36,7 @@ export function requestEnvelope(options: RequestEnvelopeOptions): MiddlewareHand
   const metrics = httpMetrics(options.metrics, options.trpcEndpoint);
   const bodyLimitOf = bodyLimitFor(options.analysisMaxBytes);
   const withTimeout = timeoutRunner(options.requestTimeoutMs, lifecycle);
+  const logRequest = requestLogger(logger);
 
   return async (c, next) => {
     const startedAt = performance.now();
@@ -59,7 +60,7 @@ export function requestEnvelope(options: RequestEnvelopeOptions): MiddlewareHand
     const elapsedMs = performance.now() - startedAt;
     const denialsCounted = metrics.answered(c, elapsedMs / 1000);
     if (denialsCounted !== undefined) await denialsCounted;
-    logRequest(c, logger, elapsedMs);
+    logRequest(c, elapsedMs);
     setHeadersOn?.(c.res);
     closeSpentConnection(c, lifecycle);
   };
