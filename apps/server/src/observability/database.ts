@@ -1,6 +1,6 @@
 import type { DatabaseDriver, DatabaseHandle } from '@aria/db';
 import type { AriaMetrics } from '@aria/metrics';
-import { context, SpanKind, SpanStatusCode, trace } from '@opentelemetry/api';
+import { context, SpanKind, type SpanOptions, SpanStatusCode, trace } from '@opentelemetry/api';
 
 /**
  * Database spans and metrics without touching `@aria/db`: neither postgres.js nor PGlite
@@ -68,19 +68,37 @@ export function operationOf(sqlText: string): string {
   return keyword !== undefined && operations.has(keyword) ? keyword : 'OTHER';
 }
 
-function observe(driver: DatabaseDriver, sqlText: string, run: () => Promise<unknown>) {
+/** What every execution of one prepared query shares, worked out once when it is prepared. */
+interface ObservedQuery {
+  readonly driver: DatabaseDriver;
+  readonly operation: string;
+  readonly spanName: string;
+  readonly spanOptions: SpanOptions;
+}
+
+function observedQuery(driver: DatabaseDriver, sqlText: string): ObservedQuery {
   const operation = operationOf(sqlText);
-  const finishers = [...listeners].map((listener) => listener.start(driver, operation));
-  const span = tracer.startSpan(`${operation} postgresql`, {
-    kind: SpanKind.CLIENT,
-    attributes: {
-      'db.system.name': 'postgresql',
-      'db.operation.name': operation,
-      // Drizzle sends values as bind parameters, so the text holds placeholders, not data.
-      'db.query.text': sqlText.slice(0, maxQueryTextLength),
-      'aria.db.driver': driver,
+  return {
+    driver,
+    operation,
+    spanName: `${operation} postgresql`,
+    spanOptions: {
+      kind: SpanKind.CLIENT,
+      attributes: {
+        'db.system.name': 'postgresql',
+        'db.operation.name': operation,
+        // Drizzle sends values as bind parameters, so the text holds placeholders, not data.
+        'db.query.text': sqlText.slice(0, maxQueryTextLength),
+        'aria.db.driver': driver,
+      },
     },
-  });
+  };
+}
+
+function observe(query: ObservedQuery, run: () => Promise<unknown>) {
+  const finishers: Array<(outcome: QueryOutcome) => void> = [];
+  for (const listener of listeners) finishers.push(listener.start(query.driver, query.operation));
+  const span = tracer.startSpan(query.spanName, query.spanOptions);
   const finish = (outcome: QueryOutcome, error?: unknown) => {
     if (error !== undefined) {
       span.recordException(error instanceof Error ? error : String(error));
@@ -89,7 +107,12 @@ function observe(driver: DatabaseDriver, sqlText: string, run: () => Promise<unk
     span.end();
     for (const finisher of finishers) finisher(outcome);
   };
-  return context.with(trace.setSpan(context.active(), span), run).then(
+  // Nothing inside a query starts spans of its own, so a span that records nothing (tracing
+  // off, or not sampled) need not become the active one.
+  const running = span.isRecording()
+    ? context.with(trace.setSpan(context.active(), span), run)
+    : run();
+  return running.then(
     (result) => {
       finish('ok');
       return result;
@@ -103,13 +126,13 @@ function observe(driver: DatabaseDriver, sqlText: string, run: () => Promise<unk
 
 function observePreparedQuery(prepared: unknown, driver: DatabaseDriver, sqlText: string) {
   if (typeof prepared !== 'object' || prepared === null) return prepared;
+  const query = observedQuery(driver, sqlText);
   const target = prepared as Record<'execute' | 'all', unknown>;
   for (const method of ['execute', 'all'] as const) {
     const run = target[method];
     if (typeof run !== 'function') continue;
     const original = run as Run;
-    target[method] = (...args: unknown[]) =>
-      observe(driver, sqlText, () => original.apply(prepared, args));
+    target[method] = (...args: unknown[]) => observe(query, () => original.apply(prepared, args));
   }
   return prepared;
 }
@@ -195,17 +218,39 @@ export async function instrumentDatabase(
   );
   metrics.dbQueriesInFlight.set({ driver: handle.driver }, 0);
   const noop = () => {};
+  const inFlight = metrics.dbQueriesInFlight.labels({ driver: handle.driver });
+  const durationSeries = seriesPerOperation(metrics, handle.driver);
   const listener: QueryListener = {
     start(driver, operation) {
       if (driver !== handle.driver) return noop;
-      metrics.dbQueriesInFlight.inc({ driver });
-      const stopTimer = metrics.dbQueryDuration.startTimer({ driver, operation });
+      inFlight.inc();
+      const series = durationSeries(operation);
+      const startedAt = performance.now();
       return (outcome) => {
-        metrics.dbQueriesInFlight.dec({ driver });
-        stopTimer({ outcome });
+        inFlight.dec();
+        series[outcome].observe((performance.now() - startedAt) / 1000);
       };
     },
   };
   listeners.add(listener);
   return { stop: () => listeners.delete(listener) };
+}
+
+/**
+ * The duration histogram's children of one operation, by outcome, looked up once: prom-client
+ * otherwise sorts and joins the label set on every observation. Operations are a fixed set.
+ */
+function seriesPerOperation(metrics: AriaMetrics, driver: DatabaseDriver) {
+  const known = new Map<string, Record<QueryOutcome, { observe(seconds: number): void }>>();
+  return (operation: string) => {
+    let found = known.get(operation);
+    if (found === undefined) {
+      found = {
+        ok: metrics.dbQueryDuration.labels({ driver, operation, outcome: 'ok' }),
+        error: metrics.dbQueryDuration.labels({ driver, operation, outcome: 'error' }),
+      };
+      known.set(operation, found);
+    }
+    return found;
+  };
 }
