@@ -57,4 +57,4 @@ HEALTHCHECK --interval=15s --timeout=3s --start-period=30s --retries=3 \
   CMD ["node", "-e", "fetch('http://127.0.0.1:' + (process.env.PORT || 8000) + '/health/live').then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))"]
 # Exec form: node is PID 1 and receives SIGTERM itself (graceful drain in main.ts). Its
 # options are imageNodeOptions in apps/server/build.ts, which the bench and tests start with.
-CMD ["node", "--enable-source-maps", "--heap-growing-percent=50", "dist/main.js"]
+CMD ["node", "--enable-source-maps", "dist/main.js"]

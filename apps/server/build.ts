@@ -76,17 +76,10 @@ function pgliteDistDir(): string {
 
 /**
  * The Node options the image starts each bundle with (the Dockerfile's CMD, compose's worker
- * command). The bench and the built-server test start the bundle with them too, so they
- * measure and test what runs in production.
- * - `--enable-source-maps`: stack traces name the TypeScript sources.
- * - `--heap-growing-percent=50`: the server keeps about 30 MB alive, but under sustained load
- *   V8's default lets the old generation grow to three or four times that before a full
- *   collection (what survives young collections is mostly short-lived cache entries and
- *   per-athlete counters), so resident memory after a load test read 200–245 MB. Growing by
- *   half of what is live keeps it near 175 MB, for about one incremental mark-compact every
- *   four seconds at full load instead of one every twenty, mostly marked on another thread.
+ * command): stack traces name the TypeScript sources. The bench and the built-server test
+ * start the bundle with them too, so they measure and test what runs in production.
  */
-export const imageNodeOptions = ['--enable-source-maps', '--heap-growing-percent=50'] as const;
+export const imageNodeOptions = ['--enable-source-maps'] as const;
 
 export interface BuildServerOptions {
   /** Where `main.js`, `migrate.js`, the PGlite files and `migrations/` go. */

@@ -52,12 +52,7 @@ describe('Dockerfile', () => {
     const users = finalStage.filter(keyword('USER')).map(args);
     expect(users.at(-1)).toBe('node');
     const cmd = finalStage.filter(keyword('CMD')).map(args).at(-1) ?? '';
-    expect(JSON.parse(cmd)).toEqual([
-      'node',
-      '--enable-source-maps',
-      '--heap-growing-percent=50',
-      'dist/main.js',
-    ]);
+    expect(JSON.parse(cmd)).toEqual(['node', '--enable-source-maps', 'dist/main.js']);
   });
 
   it('checks liveness with node fetch on /health/live, and never installs curl or wget', () => {
