@@ -30,9 +30,10 @@ export function httpMetrics(metrics: AriaMetrics, trpcEndpoint: string) {
 }
 
 /**
- * The histogram and counter children of one method, route and status, looked up once:
- * prom-client otherwise sorts and joins the label set on every observation, for each series.
- * Route labels are templates, so the set is small; past `maxLabelSets` nothing is kept.
+ * The histogram and counter children of one method, route and status, made once, so a request
+ * does not build and resolve a label object for each series (prom-client still checks the
+ * labels and joins their values on every observation). Route labels are templates, so the set
+ * is small; past `maxLabelSets` nothing is kept.
  */
 function seriesPerLabels(metrics: AriaMetrics) {
   const maxLabelSets = 2_000;
