@@ -22,8 +22,9 @@ export function newSecrets(): Secrets {
 }
 
 /** `athletes.get` of one athlete, as the service key reads it (a tRPC GET query). */
-export function serviceReadPath(athleteId: string): string {
-  return `/trpc/athletes.get?input=${encodeURIComponent(JSON.stringify({ json: { athleteId } }))}`;
+/** A superjson-encoded tRPC query for `athleteId` (Aria's `athletes.get`, or an anchor's). */
+export function serviceReadPath(athleteId: string, procedure = 'athletes.get'): string {
+  return `/trpc/${procedure}?input=${encodeURIComponent(JSON.stringify({ json: { athleteId } }))}`;
 }
 
 export function signAthleteToken(secrets: Secrets, sub: string): Promise<string> {

@@ -383,6 +383,13 @@ async function main(): Promise<number> {
       path: '/trpc/tiers',
     });
     const anchorDb = await run(pgAnchor);
+    // What tRPC itself costs on a read: the service-key read's target is judged beside this.
+    const stockTrpcRead = await paired({
+      name: 'stock tRPC + zod + postgres.js, same row',
+      process: anchors,
+      path: serviceReadPath(serviceAthleteId, 'athlete'),
+      readsDatabase: true,
+    });
 
     const live = await paired({ name: 'GET /health/live', process: prod, path: '/health/live' });
     const tiers = await paired({
@@ -461,7 +468,9 @@ async function main(): Promise<number> {
       },
       {
         goal: 'service-key read ≥ 0.50 × pg anchor',
-        value: ofAnchor(service).toFixed(3),
+        value:
+          `${ofAnchor(service).toFixed(3)} (stock tRPC doing only the read, no auth: ` +
+          `${ofAnchor(stockTrpcRead).toFixed(3)})`,
         met: ofAnchor(service) >= 0.5,
       },
       {

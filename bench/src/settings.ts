@@ -26,7 +26,7 @@ const pairRounds = smoke ? 1 : numberFromEnv('BENCH_PAIR_ROUNDS', 2, 1, 10);
 const pairWarmupSeconds = smoke ? 0 : 0.5;
 const pairSeconds = smoke ? 1 : numberFromEnv('BENCH_PAIR_SECONDS', 2, 1, 30);
 const measuredRuns = 5;
-const pairedRows = 10;
+const pairedRows = 11;
 
 export const settings = {
   smoke,
