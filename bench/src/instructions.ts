@@ -70,6 +70,13 @@ const allRows: readonly Row[] = [
     path: '/trpc/tiers',
   },
   pg,
+  {
+    id: 'trpc-read',
+    name: 'stock tRPC + zod + postgres.js, same row',
+    server: 'anchors',
+    path: serviceReadPath(serviceAthleteId, 'athlete'),
+    anchor: pg,
+  },
   { id: 'live', name: 'GET /health/live', server: 'aria', path: '/health/live', anchor: bare },
   {
     id: 'tiers',
