@@ -8,6 +8,7 @@
 // at 500 req/s showed a p99 of 16-27 ms.
 import { Agent, request } from 'node:http';
 import { cpuShare, type LoadJob, type LoadResult } from './load-protocol.js';
+import { percentile } from './percentile.js';
 
 interface Outcome {
   readonly status?: number;
@@ -109,12 +110,7 @@ function summarize(
     }
   }
   latencies.sort((a, b) => a - b);
-  const percentile = (p: number) =>
-    latencies.length === 0
-      ? 0
-      : Math.round(
-          latencies[Math.min(latencies.length - 1, Math.floor(latencies.length * p))] ?? 0,
-        );
+  const wholeMs = (p: number) => Math.round(percentile(latencies, p));
   const responses = outcomes.length - errors;
   return {
     durationSeconds,
@@ -124,8 +120,8 @@ function summarize(
     errors,
     timeouts,
     statusCodes,
-    latencyP50Ms: percentile(0.5),
-    latencyP99Ms: percentile(0.99),
+    latencyP50Ms: wholeMs(0.5),
+    latencyP99Ms: wholeMs(0.99),
     loadGeneratorCpu,
     ...(tokenCount > 0 ? { maxRequestsPerToken: Math.ceil(sent / tokenCount) } : {}),
   };

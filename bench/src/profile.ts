@@ -10,8 +10,10 @@ import { pathToFileURL } from 'node:url';
 import { buildServer } from '../../apps/server/build.js';
 import { startShapedAria } from './aria-shape.js';
 import { pinProcesses, startLoadGenerator } from './load-runner.js';
+import { percentile } from './percentile.js';
 import { newSecrets } from './pool.js';
 import { exitWhenDone, host } from './processes.js';
+import { serverTimesOf } from './request-log-times.js';
 import { settings } from './settings.js';
 import { isShape, isTarget, profileTargets, targetUsage } from './targets.js';
 
@@ -264,6 +266,15 @@ async function main(): Promise<void> {
         `${cpuMicros.toFixed(0)} µs of server CPU per response${profiling ? ' (profiling slows both)' : ''}, ` +
         `p50 ${result.latencyP50Ms} ms, p99 ${result.latencyP99Ms} ms, non-2xx ${result.non2xx}\n`,
     );
+    const serverTimes = serverTimesOf(readFileSync(join(workDir, 'aria.log'), 'utf8'), target.path);
+    const measured = serverTimes.slice(-result.responses).sort((a, b) => a - b);
+    if (measured.length > 0) {
+      const ms = (p: number) => `${percentile(measured, p).toFixed(1)} ms`;
+      console.log(
+        `the server's own time (request log, last ${measured.length} requests): ` +
+          `p50 ${ms(0.5)}, p99 ${ms(0.99)}, p99.9 ${ms(0.999)}\n`,
+      );
+    }
     if (!profiling) return;
     const [file] = readdirSync(profileDir).filter((name) => name.endsWith('.cpuprofile'));
     if (!file) throw new Error('no profile was written');
