@@ -21,8 +21,10 @@ export function newSecrets(): Secrets {
   };
 }
 
-/** `athletes.get` of one athlete, as the service key reads it (a tRPC GET query). */
-/** A superjson-encoded tRPC query for `athleteId` (Aria's `athletes.get`, or an anchor's). */
+/**
+ * A tRPC GET query of one athlete, superjson-encoded: Aria's `athletes.get` as the service key
+ * reads it, or `procedure` (the anchors' stock tRPC read).
+ */
 export function serviceReadPath(athleteId: string, procedure = 'athletes.get'): string {
   return `/trpc/${procedure}?input=${encodeURIComponent(JSON.stringify({ json: { athleteId } }))}`;
 }
