@@ -22,11 +22,17 @@ const tiers = [
 const databaseUrl = process.env.ANCHOR_DATABASE_URL;
 const sql = databaseUrl ? postgres(databaseUrl, { max: 10, onnotice: () => {} }) : undefined;
 
+/** The one read both database anchors make, so they differ only in what surrounds it. */
+async function selectAthlete(db: postgres.Sql, id: string) {
+  const [row] = await db`select * from athletes where id = ${id}`;
+  return row;
+}
+
 const router = t.router({
   tiers: t.procedure.query(() => tiers),
   athlete: t.procedure.input(z.object({ athleteId: z.string() })).query(async ({ input }) => {
     if (!sql) throw new TRPCError({ code: 'INTERNAL_SERVER_ERROR', message: 'no database' });
-    const [row] = await sql`select * from athletes where id = ${input.athleteId}`;
+    const row = await selectAthlete(sql, input.athleteId);
     if (!row) throw new TRPCError({ code: 'NOT_FOUND', message: 'No such athlete.' });
     return row;
   }),
@@ -39,8 +45,8 @@ const app = new Hono()
   )
   .get('/pg/athlete', async (c) => {
     if (!sql) return c.json({ error: 'ANCHOR_DATABASE_URL is not set' }, 500);
-    const rows = await sql`select * from athletes where id = ${c.req.query('id') ?? ''}`;
-    return rows.length === 0 ? c.json({ error: 'not found' }, 404) : c.json(rows[0]);
+    const row = await selectAthlete(sql, c.req.query('id') ?? '');
+    return row ? c.json(row) : c.json({ error: 'not found' }, 404);
   });
 
 const server = serve({ fetch: app.fetch, port: Number(process.env.PORT), hostname: '127.0.0.1' });
